@@ -1,0 +1,3 @@
+"""eventlens: news articles to explainable, coded events."""
+
+__version__ = "0.1.0"

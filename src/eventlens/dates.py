@@ -1,0 +1,249 @@
+"""Time expressions -> :class:`TimeRef`, resolved against the publication date.
+
+Only the parser's DATE spans are resolved, never raw text, so numbers and
+durations elsewhere cannot turn into dates. Frequent news forms ("today",
+"last week", "on Wednesday", "October 1", "in July", "last year") are
+resolved by rules that follow newswire conventions; everything else goes to
+``dateparser`` with the publication date as its base.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from functools import lru_cache
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from eventlens.records import Granularity, Span, TimeRef
+
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+_MONTHS["sept"] = 9
+_WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+_NUMBERS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+_UNIT_DAYS = {"day": 1, "week": 7}
+_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+
+_DURATION = re.compile(
+    r"^(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|few|many)[- ])+"
+    r"(?:day|week|month|year|decade|hour|minute)s?(?:[- ]long|[- ]old)?$",
+    re.IGNORECASE,
+)
+_DETERMINER = re.compile(
+    r"^(?:(?:the|on|in|at|by|since|until|of|from|earlier|later|early|late|mid|end of|beginning of)[\s-]+)+",
+    re.IGNORECASE,
+)
+_RELATIVE_DAY = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0,
+                 "this evening": 0, "yesterday": -1, "tomorrow": 1}
+_SHIFT = re.compile(r"^(last|this|next|past|coming)\s+(week|month|year)$", re.IGNORECASE)
+_AGO = re.compile(r"^(\w+)\s+(day|week|month|year)s?\s+(ago|earlier|later|from now)$", re.IGNORECASE)
+_MONTH_DAY = re.compile(rf"^({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?$", re.IGNORECASE)
+_DAY_MONTH = re.compile(rf"^(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?(?:,?\s+(\d{{4}}))?$", re.IGNORECASE)
+_MONTH_YEAR = re.compile(rf"^(?:(early|mid|late)[- ])?({_MONTH_RE})\.?(?:,?\s+(\d{{4}}))?$", re.IGNORECASE)
+_YEAR = re.compile(r"^(?:the\s+year\s+)?(\d{4})$")
+_WEEKDAY = re.compile(r"^(last|this|next)?\s*(" + "|".join(_WEEKDAYS) + r")(?:\s+(?:morning|afternoon|evening|night))?$", re.IGNORECASE)
+
+
+def extract_dates(doc: Doc, published: dt.date | None) -> tuple[TimeRef, ...]:
+    """Every DATE span that resolves, with its value and granularity."""
+    if published is None:
+        return ()
+    sentence_of = {sent.start: i for i, sent in enumerate(doc.sents)}
+    starts = sorted(sentence_of)
+    refs = []
+    for ent in doc.ents:
+        if ent.label_ != "DATE":
+            continue
+        resolved = resolve(ent.text, published, _tense(ent))
+        if resolved is None:
+            continue
+        value, granularity, start, end = resolved
+        refs.append(TimeRef(
+            span=Span(start=ent.start_char, end=ent.end_char, text=ent.text),
+            value=value, granularity=granularity, start=start, end=end,
+            sentence=_sentence_index(starts, ent.start),
+        ))
+    return tuple(refs)
+
+
+def _sentence_index(starts: list[int], token_i: int) -> int:
+    index = 0
+    for i, start in enumerate(starts):
+        if start > token_i:
+            break
+        index = i
+    return index
+
+
+def _tense(ent: SpacySpan) -> int:
+    """-1 past, +1 future, 0 unknown: decides 'on Wednesday' and bare months."""
+    head = ent.root.head
+    while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+        head = head.head
+    if any(c.lower_ in ("will", "'ll", "shall") or c.lemma_ == "go" for c in head.children):
+        return 1
+    if head.tag_ in ("VBD", "VBN"):
+        return -1
+    return 0
+
+
+def resolve(text: str, published: dt.date, tense: int = 0) -> tuple[str, Granularity, dt.date, dt.date] | None:
+    """Resolve one time expression, or None when it is a duration or unreadable."""
+    phrase = _DETERMINER.sub("", " ".join(text.split())).rstrip(".,")
+    if not phrase or _DURATION.match(phrase):
+        return None
+    lower = phrase.lower()
+    for rule in (_rule_relative_day, _rule_shift, _rule_ago, _rule_weekday,
+                 _rule_month_day, _rule_month_year, _rule_year):
+        found = rule(lower, published, tense)
+        if found is not None:
+            return found
+    return _fallback(phrase, published)
+
+
+Resolved = tuple[str, Granularity, dt.date, dt.date]
+
+
+def _day(day: dt.date) -> Resolved:
+    return day.isoformat(), "day", day, day
+
+
+def _month(year: int, month: int) -> Resolved:
+    last = calendar.monthrange(year, month)[1]
+    return f"{year:04d}-{month:02d}", "month", dt.date(year, month, 1), dt.date(year, month, last)
+
+
+def _year(year: int) -> Resolved:
+    return f"{year:04d}", "year", dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def _rule_relative_day(lower: str, published: dt.date, tense: int) -> Resolved | None:
+    offset = _RELATIVE_DAY.get(lower)
+    return None if offset is None else _day(published + dt.timedelta(days=offset))
+
+
+def _rule_shift(lower: str, published: dt.date, tense: int) -> Resolved | None:
+    match = _SHIFT.match(lower)
+    if not match:
+        return None
+    step = {"last": -1, "past": -1, "this": 0, "next": 1, "coming": 1}[match.group(1)]
+    unit = match.group(2)
+    if unit == "week":
+        # Newswire convention: "last week" is anchored a week before publication.
+        anchor = published + dt.timedelta(days=7 * step)
+        return anchor.isoformat(), "week", anchor - dt.timedelta(days=anchor.weekday()), \
+            anchor + dt.timedelta(days=6 - anchor.weekday())
+    if unit == "month":
+        year, month = divmod(published.year * 12 + published.month - 1 + step, 12)
+        return _month(year, month + 1)
+    return _year(published.year + step)
+
+
+def _rule_ago(lower: str, published: dt.date, tense: int) -> Resolved | None:
+    match = _AGO.match(lower)
+    if not match:
+        return None
+    amount_word, unit, direction = match.groups()
+    amount = _NUMBERS.get(amount_word) if not amount_word.isdigit() else int(amount_word)
+    if amount is None:
+        amount = 1 if amount_word in ("a", "an") else None
+    if amount is None:
+        return None
+    sign = -1 if direction in ("ago", "earlier") else 1
+    if unit in _UNIT_DAYS:
+        day = published + dt.timedelta(days=sign * amount * _UNIT_DAYS[unit])
+        return (_day(day) if unit == "day" else (day.isoformat(), "week", day, day))
+    if unit == "month":
+        year, month = divmod(published.year * 12 + published.month - 1 + sign * amount, 12)
+        return _month(year, month + 1)
+    return _year(published.year + sign * amount)
+
+
+def _rule_weekday(lower: str, published: dt.date, tense: int) -> Resolved | None:
+    match = _WEEKDAY.match(lower)
+    if not match:
+        return None
+    modifier, name = match.group(1), match.group(2)
+    target = _WEEKDAYS[name]
+    # News reports the recent past: a bare weekday is the latest one up to
+    # publication, unless the verb or "next" points forward.
+    forward = modifier == "next" or (modifier is None and tense > 0)
+    if forward:
+        delta = (target - published.weekday()) % 7 or 7
+        return _day(published + dt.timedelta(days=delta))
+    delta = (published.weekday() - target) % 7
+    if modifier == "last" and delta == 0:
+        delta = 7
+    return _day(published - dt.timedelta(days=delta))
+
+
+def _rule_month_day(lower: str, published: dt.date, tense: int) -> Resolved | None:
+    match = _MONTH_DAY.match(lower)
+    if match:
+        month, day, year = _MONTHS[match.group(1)], int(match.group(2)), match.group(3)
+    else:
+        match = _DAY_MONTH.match(lower)
+        if not match:
+            return None
+        day, month, year = int(match.group(1)), _MONTHS[match.group(2)], match.group(3)
+    resolved_year = int(year) if year else _nearest_year(published, month, tense)
+    try:
+        return _day(dt.date(resolved_year, month, day))
+    except ValueError:
+        return None
+
+
+def _rule_month_year(lower: str, published: dt.date, tense: int) -> Resolved | None:
+    match = _MONTH_YEAR.match(lower)
+    if not match:
+        return None
+    month, year = _MONTHS[match.group(2)], match.group(3)
+    return _month(int(year) if year else _nearest_year(published, month, tense), month)
+
+
+def _nearest_year(published: dt.date, month: int, tense: int) -> int:
+    """The year that puts a bare month closest to publication, as a reader would."""
+    gap = month - published.month
+    if (tense < 0 and gap > 2) or (tense == 0 and gap > 6):
+        return published.year - 1
+    if tense > 0 and gap < -2:
+        return published.year + 1
+    return published.year
+
+
+def _rule_year(lower: str, published: dt.date, tense: int) -> Resolved | None:
+    match = _YEAR.match(lower)
+    if not match:
+        return None
+    year = int(match.group(1))
+    return _year(year) if 1000 <= year <= 2999 else None
+
+
+def _fallback(phrase: str, published: dt.date) -> Resolved | None:
+    parsed = _dateparser(phrase, published)
+    if parsed is None:
+        return None
+    lower = phrase.lower()
+    if re.search(r"\bweek", lower):
+        return parsed.isoformat(), "week", parsed, parsed
+    if re.search(r"\b\d{1,2}\b", re.sub(r"\b\d{4}\b", "", lower)) or any(w in lower for w in _WEEKDAYS):
+        return _day(parsed)
+    if any(re.search(rf"\b{m}\b", lower) for m in _MONTHS) or "month" in lower:
+        return _month(parsed.year, parsed.month)
+    if re.search(r"\b(year|\d{4})\b", lower):
+        return _year(parsed.year)
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _dateparser(phrase: str, published: dt.date) -> dt.date | None:
+    import dateparser  # noqa: PLC0415  # slow import, needed only for rare phrasings
+
+    base = dt.datetime.combine(published, dt.time(12))
+    settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "current_period", "STRICT_PARSING": False,
+                "REQUIRE_PARTS": []}
+    result = dateparser.parse(phrase, languages=["en"], settings=settings)  # type: ignore[arg-type]  # settings is a plain dict by design
+    return None if result is None else result.date()
