@@ -81,7 +81,7 @@ def _sentence_index(starts: list[int], token_i: int) -> int:
 def _tense(ent: SpacySpan) -> int:
     """-1 past, +1 future, 0 unknown: decides 'on Wednesday' and bare months."""
     head = ent.root.head
-    while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
     if any(c.lower_ in ("will", "'ll", "shall") or c.lemma_ == "go" for c in head.children):
         return 1

@@ -1,0 +1,208 @@
+"""The actor knowledge base: countries, organisations, sector words, people with dated roles.
+
+All of it is packaged data (``actors/data/*.json``); this module only loads
+and indexes it. Lookups that depend on time take the date explicitly: a
+person's role is the one valid on that date, never "the latest".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from eventlens.errors import DataError
+from eventlens.tables import load_json
+
+PACKAGE = "eventlens.actors"
+#: Preference among roles held at the same time: executive office first.
+_ROLE_PRIORITY = ("President", "Prime Minister", "Chancellor", "King", "Queen", "Emir", "Supreme Leader",
+                  "Secretary-General", "Secretary General", "Minister", "Secretary")
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """An office held from ``start`` until the day before ``end`` (None: still held)."""
+
+    title: str
+    country: str
+    sector: str
+    start: dt.date
+    end: dt.date | None
+
+    def holds_on(self, day: dt.date) -> bool:
+        """True when the office was held on ``day``."""
+        return self.start <= day and (self.end is None or day < self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A named person and every office they held."""
+
+    name: str
+    aliases: tuple[str, ...]
+    surname: str | None
+    roles: tuple[Role, ...]
+
+    def role_on(self, day: dt.date | None) -> Role | None:
+        """The office held on ``day``; with several, the executive one."""
+        if day is None:
+            current = [r for r in self.roles if r.end is None]
+            return _preferred(current) if current else (self.roles[-1] if self.roles else None)
+        held = [r for r in self.roles if r.holds_on(day)]
+        return _preferred(held) if held else None
+
+    def last_role_before(self, day: dt.date) -> Role | None:
+        """The most recent office that had ended by ``day`` (for 'former X')."""
+        ended = [r for r in self.roles if r.end is not None and r.end <= day]
+        return max(ended, key=lambda r: r.end or r.start) if ended else None
+
+
+def _preferred(roles: list[Role]) -> Role:
+    def rank(role: Role) -> int:
+        for i, word in enumerate(_ROLE_PRIORITY):
+            if role.title.startswith(word):
+                return i
+        return len(_ROLE_PRIORITY)
+
+    return min(roles, key=rank)
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    """A country with every name news uses for it and its government."""
+
+    iso3: str
+    name: str
+    aliases: tuple[str, ...]
+    adjectives: tuple[str, ...]
+    capital: str | None
+    metonyms: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Organisation:
+    """An IGO, domestic agency, armed group or party."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    country: str | None
+    sector: str | None
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class SectorWord:
+    """A noun that names a sector ('troops' -> MIL); ``title`` if it precedes names."""
+
+    word: str
+    sector: str
+    title: bool
+
+
+@dataclass(slots=True)
+class KnowledgeBase:
+    """Indexed knowledge: phrase -> what it names, surname -> people, lemma -> sector."""
+
+    countries: dict[str, Country] = field(default_factory=dict)
+    organisations: list[Organisation] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    sectors: dict[str, SectorWord] = field(default_factory=dict)
+    sector_codes: dict[str, str] = field(default_factory=dict)
+    phrases: dict[str, list[tuple[str, object]]] = field(default_factory=dict)
+    surnames: dict[str, list[Person]] = field(default_factory=dict)
+    versions: tuple[str, ...] = ()
+
+    def people_named(self, surname: str, day: dt.date | None) -> list[Person]:
+        """People with this surname, those in office on ``day`` first."""
+        found = self.surnames.get(surname, [])
+        return sorted(found, key=lambda p: p.role_on(day) is None)
+
+
+@cache
+def load_kb() -> KnowledgeBase:
+    """The packaged knowledge base, loaded and indexed once per process."""
+    kb = KnowledgeBase()
+    tables = [load_json(PACKAGE, name) for name in
+              ("countries.json", "organisations.json", "people.json", "sectors.json")]
+    kb.versions = tuple(f"{t['name']}@{t['version']}" for t in tables)
+    try:
+        _index_countries(kb, tables[0]["entries"])
+        _index_organisations(kb, tables[1]["entries"])
+        _index_people(kb, tables[2]["entries"])
+        _index_sectors(kb, tables[3])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise DataError(f"a packaged actor table is malformed ({exc!r}); reinstall eventlens") from exc
+    return kb
+
+
+def _strs(row: dict[str, Any], key: str) -> tuple[str, ...]:
+    return tuple(str(item) for item in row.get(key) or ())
+
+
+def _opt(row: dict[str, Any], key: str) -> str | None:
+    value = row.get(key)
+    return str(value) if value else None
+
+
+def _add_phrase(kb: KnowledgeBase, phrase: str, kind: str, target: object) -> None:
+    if phrase:
+        kb.phrases.setdefault(phrase, []).append((kind, target))
+
+
+def _index_countries(kb: KnowledgeBase, rows: list[dict[str, Any]]) -> None:
+    for row in rows:
+        country = Country(
+            iso3=str(row["iso3"]), name=str(row["name"]), aliases=_strs(row, "aliases"),
+            adjectives=_strs(row, "adjectives"), capital=_opt(row, "capital"),
+            metonyms=_strs(row, "metonyms"),
+        )
+        kb.countries[country.iso3] = country
+        for name in {country.name, *country.aliases}:
+            _add_phrase(kb, name, "country", country)
+        for adjective in country.adjectives:
+            _add_phrase(kb, adjective, "adjective", country)
+        for metonym in country.metonyms:
+            _add_phrase(kb, metonym, "metonym", country)
+
+
+def _index_organisations(kb: KnowledgeBase, rows: list[dict[str, Any]]) -> None:
+    for row in rows:
+        org = Organisation(
+            id=str(row["id"]), name=str(row["name"]), aliases=_strs(row, "aliases"),
+            country=_opt(row, "country"), sector=_opt(row, "sector"), kind=str(row.get("kind", "igo")),
+        )
+        kb.organisations.append(org)
+        for name in {org.name, *org.aliases}:
+            _add_phrase(kb, name, "organisation", org)
+
+
+def _index_people(kb: KnowledgeBase, rows: list[dict[str, Any]]) -> None:
+    surnames: dict[str, list[Person]] = defaultdict(list)
+    for row in rows:
+        roles = tuple(sorted((_role(r) for r in row.get("roles") or ()), key=lambda r: r.start))
+        person = Person(name=str(row["name"]), aliases=_strs(row, "aliases"),
+                        surname=_opt(row, "surname"), roles=roles)
+        kb.people.append(person)
+        for name in {person.name, *person.aliases}:
+            _add_phrase(kb, name, "person", person)
+        if person.surname:
+            surnames[person.surname].append(person)
+    kb.surnames = dict(surnames)
+
+
+def _role(row: dict[str, Any]) -> Role:
+    end = row.get("end")
+    return Role(title=str(row["title"]), country=str(row["country"]), sector=str(row["sector"]),
+                start=dt.date.fromisoformat(str(row["start"])),
+                end=dt.date.fromisoformat(str(end)) if end else None)
+
+
+def _index_sectors(kb: KnowledgeBase, table: dict[str, Any]) -> None:
+    kb.sector_codes = {str(k): str(v) for k, v in (table.get("codes") or {}).items()}
+    for row in table["entries"]:
+        word = SectorWord(word=str(row["word"]).lower(), sector=str(row["sector"]), title=bool(row.get("title")))
+        kb.sectors.setdefault(word.word, word)

@@ -1,0 +1,368 @@
+"""Actor mentions -> :class:`ActorMention`: who each name, title or group phrase refers to.
+
+Candidates come from the knowledge base (a phrase matcher over every known
+name, alias, demonym and capital) and from the parser's PERSON entities, so
+a name the statistical NER mislabels ("Medvedev" as a place) is still found.
+Surnames and titles are linked to the full person named elsewhere in the
+same article; roles are the ones valid on the article's date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+from spacy.util import filter_spans
+
+from eventlens.actors.kb import Country, KnowledgeBase, Organisation, Person, Role
+from eventlens.records import ActorMention, Place, Span
+
+_KIND_ORDER = ("person", "organisation", "country", "metonym", "adjective")
+_GROUP_DEPS = ("amod", "compound", "poss", "nmod")
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+_THING_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
+FORMER_SECTOR = "ELI"  # CAMEO codes former office holders as elites
+
+
+@dataclass(slots=True)
+class ActorMatcher:
+    """A phrase matcher over every knowledge-base phrase, built once per pipeline."""
+
+    kb: KnowledgeBase
+    matcher: PhraseMatcher
+
+    @classmethod
+    def build(cls, nlp: Language, kb: KnowledgeBase) -> ActorMatcher:
+        """Compile all names, aliases, demonyms and capitals into one matcher."""
+        matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        phrases = sorted(kb.phrases)
+        for phrase, pattern in zip(phrases, nlp.tokenizer.pipe(phrases), strict=True):
+            matcher.add(phrase, [pattern])
+        return cls(kb=kb, matcher=matcher)
+
+
+@dataclass(slots=True)
+class _Context:
+    doc: Doc
+    kb: KnowledgeBase
+    day: dt.date | None
+    sentence_of: dict[int, int]
+    place_use: dict[int, str]
+
+
+def resolve_actors(doc: Doc, matcher: ActorMatcher, places: Sequence[Place],
+                   published: dt.date | None) -> tuple[ActorMention, ...]:
+    """Every actor mention in the document, resolved on the article's date."""
+    ctx = _Context(doc=doc, kb=matcher.kb, day=published, sentence_of=_sentence_index(doc),
+                   place_use={p.span.start: p.use for p in places})
+    known = _kb_mentions(ctx, matcher)
+    people = _person_mentions(ctx, known)
+    named = known + people
+    titles = _title_mentions(ctx, named)
+    groups = _group_mentions(ctx, named)
+    mentions = sorted(named + titles + groups, key=lambda m: (m.span.start, -m.span.end))
+    return tuple(mentions)
+
+
+def _sentence_index(doc: Doc) -> dict[int, int]:
+    return {i: n for n, sent in enumerate(doc.sents) for i in range(sent.start, sent.end)}
+
+
+def _mention(ctx: _Context, span: SpacySpan, *, name: str, kind: str, country: str | None,
+             sector: str | None, role: str | None, entity: str | None, basis: str) -> ActorMention:
+    return ActorMention(
+        span=Span(start=span.start_char, end=span.end_char, text=span.text), name=name,
+        kind=kind,  # type: ignore[arg-type]  # callers pass ActorKind literals
+        country=country, sector=sector, role=role, entity=entity, basis=basis,
+        sentence=ctx.sentence_of[span.start], head=span.root.i,
+    )
+
+
+# -- names the knowledge base knows --------------------------------------------------------
+
+def _kb_mentions(ctx: _Context, matcher: ActorMatcher) -> list[ActorMention]:
+    doc = ctx.doc
+    spans = [SpacySpan(doc, start, end, label=match_id) for match_id, start, end in matcher.matcher(doc)]
+    mentions = []
+    for span in filter_spans(spans):
+        phrase = doc.vocab.strings[span.label]
+        mention = _kb_mention(ctx, span, ctx.kb.phrases[phrase])
+        if mention is not None:
+            mentions.append(mention)
+    return mentions
+
+
+def _kb_mention(ctx: _Context, span: SpacySpan, entries: list[tuple[str, object]]) -> ActorMention | None:
+    kind, target = min(entries, key=lambda e: _KIND_ORDER.index(e[0]))
+    if isinstance(target, Person):
+        return _person(ctx, span, target, "kb-name")
+    if isinstance(target, Organisation):
+        igo = target.country in (None, "IGO") and target.kind == "igo"
+        return _mention(ctx, span, name=target.name, kind="igo" if igo else "organisation",
+                        country="IGO" if igo else target.country, sector=target.sector, role=None,
+                        entity=f"org:{target.id}", basis="kb-organisation")
+    assert isinstance(target, Country)  # the knowledge base indexes nothing else
+    return _country_mention(ctx, span, kind, target)
+
+
+def _country_mention(ctx: _Context, span: SpacySpan, kind: str, country: Country) -> ActorMention | None:
+    if kind == "metonym":
+        # "in central Moscow" is a place; "Moscow said" is the government.
+        if ctx.place_use.get(span.start_char) == "location":
+            return None
+        return _mention(ctx, span, name=country.name, kind="country", country=country.iso3, sector="GOV",
+                        role=None, entity=f"country:{country.iso3}", basis="capital-metonym")
+    if kind == "adjective":
+        plural_noun = span.root.tag_ in ("NNS", "NNPS") and span.root.dep_ != "amod"
+        return _mention(ctx, span, name=country.name, kind="country", country=country.iso3,
+                        sector="CVL" if plural_noun else None, role=None,
+                        entity=f"country:{country.iso3}", basis="demonym")
+    return _mention(ctx, span, name=country.name, kind="country", country=country.iso3, sector="GOV",
+                    role=None, entity=f"country:{country.iso3}", basis="country-name")
+
+
+def _person(ctx: _Context, span: SpacySpan, person: Person, basis: str) -> ActorMention:
+    role = person.role_on(ctx.day)
+    if role is not None:
+        return _mention(ctx, span, name=person.name, kind="person", country=role.country,
+                        sector=role.sector, role=role.title, entity=f"person:{person.name}", basis=basis)
+    former = person.last_role_before(ctx.day) if ctx.day else None
+    return _mention(ctx, span, name=person.name, kind="person", country=former.country if former else None,
+                    sector=FORMER_SECTOR if former else None, role=_former(former),
+                    entity=f"person:{person.name}", basis=basis)
+
+
+def _former(role: Role | None) -> str | None:
+    if role is None:
+        return None
+    until = f" (in office until {role.end.isoformat()})" if role.end else ""
+    return f"former {role.title}{until}"
+
+
+# -- people the parser finds -----------------------------------------------------------------
+
+def _person_mentions(ctx: _Context, known: list[ActorMention]) -> list[ActorMention]:
+    taken = {i for m in known for i in _token_range(ctx.doc, m.span)}
+    full_names = _full_names(ctx, known)
+    mentions = []
+    for span in _person_candidates(ctx, taken, full_names):
+        mention = _link_person(ctx, span, full_names)
+        if mention is not None:
+            mentions.append(mention)
+            full_names.setdefault(span[-1].text, mention)
+    return mentions
+
+
+def _token_range(doc: Doc, span: Span) -> range:
+    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return range(tokens.start, tokens.end) if tokens is not None else range(0)
+
+
+def _full_names(ctx: _Context, known: list[ActorMention]) -> dict[str, ActorMention]:
+    """Surname -> the full-name mention it refers to, anywhere in the article."""
+    names: dict[str, ActorMention] = {}
+    for mention in known:
+        if mention.kind == "person" and " " in mention.span.text:
+            names.setdefault(mention.span.text.split()[-1], mention)
+    for ent in ctx.doc.ents:
+        if ent.label_ == "PERSON" and len(ent) > 1:
+            names.setdefault(ent[-1].text, _unknown_person(ctx, ent))
+    return names
+
+
+def _person_candidates(ctx: _Context, taken: set[int],
+                       full_names: dict[str, ActorMention]) -> Iterable[SpacySpan]:
+    doc = ctx.doc
+    ents = [e for e in doc.ents if e.label_ == "PERSON" and not taken.intersection(range(e.start, e.end))]
+    covered = {i for e in ents for i in range(e.start, e.end)} | taken
+    # Surnames the NER labelled as something else ("Medvedev" as GPE) are still people.
+    singles = [doc[i:i + 1] for i, tok in enumerate(doc)
+               if i not in covered and tok.pos_ == "PROPN" and tok.is_title
+               and (tok.text in full_names or tok.text in ctx.kb.surnames)]
+    return sorted(ents + singles, key=lambda s: s.start)
+
+
+def _link_person(ctx: _Context, span: SpacySpan, full_names: dict[str, ActorMention]) -> ActorMention | None:
+    surname = span[-1].text
+    if len(span) == 1:
+        linked = full_names.get(surname)
+        if linked is not None:
+            return _mention(ctx, span, name=linked.name, kind="person", country=linked.country,
+                            sector=linked.sector, role=linked.role, entity=linked.entity, basis="surname-link")
+        candidates = ctx.kb.people_named(surname, ctx.day)
+        if candidates:
+            return _person(ctx, span, candidates[0], "kb-surname")
+    return _unknown_person(ctx, span)
+
+
+def _unknown_person(ctx: _Context, span: SpacySpan) -> ActorMention:
+    """A person the knowledge base does not know: country and sector from the words around."""
+    country, sector, title = _descriptors(ctx, span)
+    return _mention(ctx, span, name=span.text, kind="person", country=country, sector=sector, role=title,
+                    entity=None, basis="context" if country or sector else "name-only")
+
+
+def _descriptors(ctx: _Context, span: SpacySpan) -> tuple[str | None, str | None, str | None]:
+    """'Iranian Foreign Minister X': country and sector words right before the name."""
+    doc = ctx.doc
+    country = sector = None
+    title_words: list[str] = []
+    i = span.start - 1
+    while i >= 0 and i >= span.start - 6 and doc[i].pos_ in ("PROPN", "ADJ", "NOUN", "ADP", "PART") \
+            and doc[i].sent == span.sent:
+        token = doc[i]
+        word = ctx.kb.sectors.get(token.lemma_.lower())
+        if word is not None and sector is None:
+            sector = word.sector
+        found = _country_of_token(ctx, token)
+        if found and country is None:
+            country = found
+        if token.pos_ != "PART":
+            title_words.insert(0, token.text)
+        i -= 1
+    title = " ".join(w for w in title_words if not _country_of_word(ctx, w)) or None
+    return country, sector, title
+
+
+def _country_of_token(ctx: _Context, token: Token) -> str | None:
+    return _country_of_word(ctx, token.text)
+
+
+def _country_of_word(ctx: _Context, word: str) -> str | None:
+    for kind, target in ctx.kb.phrases.get(word, ()):
+        if kind in ("country", "adjective", "metonym") and isinstance(target, Country):
+            return target.iso3
+        if kind == "organisation" and isinstance(target, Organisation) and target.country:
+            return target.country
+    return None
+
+
+# -- titles and groups -----------------------------------------------------------------------
+
+def _title_mentions(ctx: _Context, named: list[ActorMention]) -> list[ActorMention]:
+    """'the secretary', 'the president': the latest person named with that title."""
+    doc = ctx.doc
+    people = sorted((m for m in named if m.kind == "person" and m.role), key=lambda m: m.span.start)
+    mentions = []
+    for token in doc:
+        word = ctx.kb.sectors.get(token.lower_)
+        if word is None or not word.title or token.i == 0 or doc[token.i - 1].lower_ != "the":
+            continue
+        if token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN":
+            continue  # "the Secretary Clinton": the name itself is the mention
+        earlier = [m for m in people if m.span.start < token.idx and token.lower_ in (m.role or "").lower()]
+        if earlier:
+            last = earlier[-1]
+            mentions.append(_mention(ctx, doc[token.i - 1:token.i + 1], name=last.name, kind="person",
+                                     country=last.country, sector=last.sector, role=last.role,
+                                     entity=last.entity, basis="title-link"))
+    return mentions
+
+
+def _group_mentions(ctx: _Context, named: list[ActorMention]) -> list[ActorMention]:
+    """'top Russian officials', 'a senior State Department official': country + sector groups."""
+    doc = ctx.doc
+    by_token = {m.head: m for m in named}
+    in_name = {i for m in named if m.kind == "person" for i in _token_range(doc, m.span)}
+    mentions = []
+    for token in doc:
+        word = ctx.kb.sectors.get(token.lemma_.lower())
+        if word is None or token.pos_ not in ("NOUN", "PROPN") or token.i in in_name or token.i in by_token:
+            continue
+        if token.dep_ == "compound" and token.head.i in in_name:
+            continue  # "President" in "President Medvedev" is part of the name
+        modifiers = [c for c in token.children if c.dep_ in _GROUP_DEPS]
+        country = _modifier_country(ctx, modifiers, named)
+        start = min([token.i, *(m.left_edge.i for m in modifiers)])
+        span = doc[start:token.i + 1]
+        mentions.append(_mention(ctx, span, name=span.text, kind="group", country=country,
+                                 sector=word.sector, role=None, entity=None,
+                                 basis="sector-group" if country else "sector-word"))
+    return mentions
+
+
+def _modifier_country(ctx: _Context, modifiers: list[Token], named: list[ActorMention]) -> str | None:
+    for modifier in modifiers:
+        for tok in modifier.subtree:
+            for mention in named:
+                if mention.country and mention.span.start <= tok.idx < mention.span.end:
+                    return mention.country
+            found = _country_of_token(ctx, tok)
+            if found:
+                return found
+    return None
+
+
+# -- helpers for later stages ----------------------------------------------------------------
+
+def mention_at(actors: Sequence[ActorMention], token: Token) -> ActorMention | None:
+    """The most specific mention whose span covers ``token``."""
+    covering = [m for m in actors if m.span.start <= token.idx < m.span.end]
+    if not covering:
+        return None
+    return min(covering, key=lambda m: (m.head != token.i, m.span.end - m.span.start))
+
+
+def phrase_actor(token: Token, actors: Sequence[ActorMention],
+                 exclude: str | None = None) -> ActorMention | None:
+    """The actor a noun phrase headed by ``token`` names, or None.
+
+    A person in the phrase wins ("her Russian counterpart Sergei Lavrov" ->
+    Lavrov), then the phrase's own head ("top Russian officials"), then a
+    possessor or modifier ("Moscow's ambassador"). Pronouns go to their
+    antecedent; ``exclude`` is an entity the pronoun cannot be (the subject
+    of its own clause).
+    """
+    if token.pos_ == "PRON":
+        return antecedent(token, actors, exclude)
+    head = mention_at(actors, token)
+    near = [mention_at(actors, child) for child in token.children if child.dep_ in ("appos", "compound")]
+    people = [m for m in [head, *near] if m is not None and m.kind == "person"]
+    if people:
+        return people[-1]
+    if head is not None:
+        return head
+    for child in token.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod"):
+            found = mention_at(actors, child)
+            if found is not None and found.country:
+                return found
+    return None
+
+
+def antecedent(token: Token, actors: Sequence[ActorMention], exclude: str | None = None) -> ActorMention | None:
+    """The actor a pronoun refers to: the latest compatible mention in this or the previous sentence.
+
+    When that mention has no country ("the two foreign ministers ... they"),
+    the answer is None: a guess from further back would invent an actor.
+    """
+    lower = token.lower_
+    if lower in _PERSON_PRONOUNS:
+        wanted: tuple[str, ...] = ("person",)
+    elif lower in _THING_PRONOUNS:
+        wanted = ("country", "organisation", "igo", "group")
+    else:
+        return None
+    sent = token.sent
+    window_start = sent.start_char
+    if sent.start > 0:
+        window_start = token.doc[sent.start - 1].sent.start_char
+    earlier = [m for m in actors if m.kind in wanted and window_start <= m.span.start and m.span.end <= token.idx
+               and (exclude is None or (m.entity or m.name) != exclude)
+               and not (m.kind == "country" and m.sector is None)]
+    if not earlier:
+        return None
+    # Prefer a subject: "Russia's treatment of Georgia, with which it fought" -> Russia.
+    subjects = [m for m in earlier if m.span.start >= sent.start_char and _is_subjectish(token.doc, m)]
+    chosen = (subjects or earlier)[-1]
+    return chosen if chosen.country else None
+
+
+def _is_subjectish(doc: Doc, mention: ActorMention) -> bool:
+    head = doc[mention.head] if 0 <= mention.head < len(doc) else None
+    return head is not None and head.dep_ in ("nsubj", "nsubjpass", "poss")

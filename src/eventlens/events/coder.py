@@ -1,0 +1,295 @@
+"""The event coder: lexicon triggers + dyads + modes + date + place -> :class:`Event`.
+
+Every candidate trigger is either coded or rejected with a reason, and both
+can be recorded in a trace, which is what ``eventlens explain`` prints.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from eventlens.config import CODER_VERSION, Settings
+from eventlens.events.dyads import Dyad, Scope, direct_object, noun_dyad, verb_dyad
+from eventlens.events.lexicon import LexEntry, Lexicon, lemma
+from eventlens.events.lexicon import lemma as lemma_of
+from eventlens.events.modes import detect_modes
+from eventlens.events.ontology import Ontology
+from eventlens.places.locate import event_place
+from eventlens.records import ActorMention, Article, Event, Place, Span, TimeRef
+
+_VERB_POS = ("VERB",)
+_NOUN_POS = ("NOUN", "PROPN")
+
+
+@dataclass(frozen=True, slots=True)
+class TraceStep:
+    """One candidate trigger and what the coder did with it."""
+
+    sentence: int
+    trigger: str
+    entry: str | None
+    outcome: str
+    reason: str
+
+
+@dataclass(slots=True)
+class CodingContext:
+    """Everything the coder reads for one article."""
+
+    doc: Doc
+    article: Article
+    actors: Sequence[ActorMention]
+    places: Sequence[Place]
+    dates: Sequence[TimeRef]
+    lexicon: Lexicon
+    ontology: Ontology
+    settings: Settings
+    trace: list[TraceStep] | None = None
+    sentence_of: dict[int, int] = field(default_factory=dict)
+
+    def note(self, token: Token, entry: LexEntry | None, outcome: str, reason: str) -> None:
+        """Record a decision for ``explain`` (no cost when nobody asked for a trace)."""
+        if self.trace is not None:
+            self.trace.append(TraceStep(sentence=self.sentence_of.get(token.i, -1), trigger=token.text,
+                                        entry=entry.describe() if entry else None, outcome=outcome,
+                                        reason=reason))
+
+
+def code_events(ctx: CodingContext) -> tuple[Event, ...]:
+    """All events of the document, several per sentence where the text has them."""
+    ctx.sentence_of = {i: n for n, s in enumerate(ctx.doc.sents) for i in range(s.start, s.end)}
+    matched = _triggers(ctx)
+    verbs = {token.i: entry for token, entry, _ in matched if token.pos_ in _VERB_POS}
+    consumed = {obj.i for _, _, obj in matched if obj is not None}
+    consumed |= {c.i for token, _, _ in matched if token.pos_ in _VERB_POS
+                 for c in (direct_object(token),) if c is not None}
+    events: list[Event] = []
+    for token, entry, obj in matched:
+        reason = _skip_reason(ctx, token, entry, verbs, consumed)
+        if reason:
+            ctx.note(token, entry, "skipped", reason)
+            continue
+        scope = Scope(actors=ctx.actors, lexicon=ctx.lexicon)
+        dyad = verb_dyad(token, entry, obj, scope) if token.pos_ in _VERB_POS else noun_dyad(token, entry, scope)
+        events.extend(_events_for(ctx, token, entry, dyad))
+    return tuple(events)
+
+
+def _skip_reason(ctx: CodingContext, token: Token, entry: LexEntry, verbs: dict[int, LexEntry],
+                 consumed: set[int]) -> str | None:
+    """Why a matched trigger is not coded on its own, or None to code it."""
+    if token.pos_ in _VERB_POS:
+        complements = [c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+        if complements and ctx.lexicon.is_control(lemma(token)):
+            return f"control verb: its complement '{complements[0].text}' is the event, if any"
+        coded = [c for c in complements if c.i in verbs]
+        if coded and entry.cameo.startswith("03"):
+            return f"intent verb: the event is carried by '{coded[0].text}'"
+        return None
+    if token.i in consumed:
+        return "object of a coded verb: coded with it"
+    governor = _governing_verb(token)
+    if governor is not None and ctx.lexicon.is_nonevent(lemma(governor)):
+        return f"'{governor.text}' says this is not an event"
+    if governor is not None and governor.i in verbs:
+        same = ctx.ontology.code(verbs[governor.i].cameo).plover == ctx.ontology.code(entry.cameo).plover
+        if same:
+            return f"repeats the event of '{governor.text}'"
+    return None
+
+
+def _governing_verb(token: Token) -> Token | None:
+    node = token
+    for _ in range(4):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
+
+
+def _triggers(ctx: CodingContext) -> list[tuple[Token, LexEntry, Token | None]]:
+    found = []
+    for token in ctx.doc:
+        kind = "verb" if token.pos_ in _VERB_POS else "noun" if token.pos_ == "NOUN" else None
+        if kind is None or (kind == "noun" and token.ent_type_ not in ("", "DATE", "TIME")):
+            continue  # a name ("the Strategic Arms Reduction Treaty") is not an event
+        candidates = ctx.lexicon.candidates(kind, lemma(token))
+        if not candidates:
+            continue
+        match = _best_entry(token, candidates)
+        if match is None:
+            ctx.note(token, candidates[0], "rejected", "no lexicon row's particle/object constraints hold")
+            continue
+        found.append((token, *match))
+    return found
+
+
+def _best_entry(token: Token, candidates: Sequence[LexEntry]) -> tuple[LexEntry, Token | None] | None:
+    for entry in candidates:
+        if entry.particle and not _has_particle(token, entry.particle):
+            continue
+        obj = None
+        if entry.object:
+            obj = _object_with_lemma(token, entry.object)
+            if obj is None:
+                continue
+        return entry, obj
+    return None
+
+
+def _has_particle(token: Token, particle: str) -> bool:
+    """'ruled out', 'stepped down': the parser labels particles prt, prep or advmod."""
+    return any(c.lower_ == particle and (c.dep_ == "prt" or c.i == token.i + 1) for c in token.children)
+
+
+def _object_with_lemma(token: Token, lemma: str) -> Token | None:
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "ccomp") and _lemma_in(child, lemma):
+            return child
+        if child.dep_ == "prep":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and _lemma_in(pobj, lemma):
+                    return pobj
+    return None
+
+
+def _lemma_in(token: Token, wanted: str) -> bool:
+    return lemma_of(token) == wanted or any(lemma_of(c) == wanted for c in token.conjuncts)
+
+
+def _events_for(ctx: CodingContext, token: Token, entry: LexEntry, dyad: Dyad) -> list[Event]:
+    code = ctx.ontology.code(entry.cameo)
+    if code.plover is None:
+        ctx.note(token, entry, "rejected", f"CAMEO {entry.cameo} is a statement: kept as a quote, not an event")
+        return []
+    sources = [s for s in dyad.sources if s.country]
+    if not sources:
+        ctx.note(token, entry, "rejected", f"no source actor with a country ({dyad.source_rule})")
+        return []
+    pairs = _pairs(sources, dyad)
+    events = []
+    for source, target in pairs:
+        events.append(_event(ctx, token, entry, source, target, dyad))
+        ctx.note(token, entry, "coded",
+                 f"{source.country} -> {target.country if target else '-'} "
+                 f"[source: {dyad.source_rule}, target: {dyad.target_rule}] {code.plover} {code.code}")
+    return events
+
+
+def _pairs(sources: list[ActorMention], dyad: Dyad) -> list[tuple[ActorMention, ActorMention | None]]:
+    if dyad.reciprocal:
+        return [(a, b) for a in sources for b in sources if a is not b and a.country != b.country] or \
+            [(sources[0], None)]
+    targets = [t for t in dyad.targets if t.country]
+    if not targets:
+        return [(s, None) for s in sources]
+    return [(s, t) for s in sources for t in targets if not _same_actor(s, t)] or [(s, None) for s in sources]
+
+
+def _same_actor(a: ActorMention, b: ActorMention) -> bool:
+    """An actor does not act on itself: same entity, or same country and sector."""
+    return (a.entity or a.name) == (b.entity or b.name) or (a.country == b.country and a.sector == b.sector)
+
+
+def _event(ctx: CodingContext, token: Token, entry: LexEntry, source: ActorMention,
+           target: ActorMention | None, dyad: Dyad) -> Event:
+    code = ctx.ontology.code(entry.cameo)
+    time_ref = _event_time(ctx, token)
+    published = ctx.article.published
+    interval = (time_ref.start, time_ref.end) if time_ref else None
+    modes = detect_modes(token, interval, published, ctx.settings.historical_days)
+    clause = {t.idx for t in _clause_tokens(token)}
+    same_day = time_ref is None or (published is not None and time_ref.start <= published <= time_ref.end)
+    place, place_rule = event_place(ctx.places, ctx.doc.text, ctx.sentence_of[token.i], clause, same_day)
+    evidence = _evidence(token, source, target)
+    plover = code.plover or ""
+    return Event(
+        id=_event_id(ctx.article.id, token.idx, source, target, code.code),
+        source=source, target=target, plover=plover, cameo=code.code, cameo_name=code.name,
+        quad_class=code.quad_class, goldstein=code.goldstein, modes=modes,
+        date=time_ref.value if time_ref else (published.isoformat() if published else None),
+        date_granularity=time_ref.granularity if time_ref else ("day" if published else None),
+        place=place, confidence=_confidence(entry, dyad, source, target, token),
+        trigger=Span(start=token.idx, end=token.idx + len(token), text=token.text),
+        evidence=evidence,
+        rule=f"{token.pos_.lower()}:{dyad.source_rule}/{dyad.target_rule}; place:{place_rule}",
+        lexicon_entry=entry.describe(), coder=f"{CODER_VERSION}+{ctx.lexicon.version}",
+        sentence=ctx.sentence_of[token.i],
+    )
+
+
+def _clause_tokens(token: Token) -> list[Token]:
+    """The trigger's clause: its subtree, widened to the verbs that control it."""
+    node = token
+    while node.dep_ in ("xcomp", "pobj", "prep", "dobj", "conj") and node.head.i != node.i:
+        node = node.head
+    return list(node.subtree)
+
+
+def _event_time(ctx: CodingContext, token: Token) -> TimeRef | None:
+    """The time expression governing the event's clause ('met ... today', 'fought ... last year')."""
+    heads = {token.i} | {t.i for t in _control_chain(token)}
+    sentence = ctx.sentence_of[token.i]
+    for ref in ctx.dates:
+        if ref.sentence != sentence:
+            continue
+        span = ctx.doc.char_span(ref.span.start, ref.span.end, alignment_mode="expand")
+        if span is not None and _attachment(span.root).i in heads:
+            return ref
+    return None
+
+
+def _control_chain(token: Token) -> list[Token]:
+    chain, node = [], token
+    while node.dep_ in ("xcomp", "pobj", "prep", "dobj", "conj", "compound") and node.head.i != node.i:
+        node = node.head
+        chain.append(node)
+    return chain
+
+
+def _attachment(token: Token) -> Token:
+    """The verb (or event noun) a time expression modifies."""
+    node = token
+    while node.head.i != node.i:
+        node = node.head
+        if node.pos_ in ("VERB", "AUX", "NOUN", "PROPN") and node.dep_ != "prep":
+            return node
+    return node
+
+
+def _evidence(token: Token, source: ActorMention, target: ActorMention | None) -> Span:
+    sent = token.sent
+    starts = [token.idx, source.span.start] + ([target.span.start] if target else [])
+    ends = [token.idx + len(token), source.span.end] + ([target.span.end] if target else [])
+    start = max(min(starts), sent.start_char)
+    end = min(max(ends), sent.end_char)
+    if start >= end:
+        start, end = sent.start_char, sent.end_char
+    return Span(start=start, end=end, text=token.doc.text[start:end])
+
+
+def _confidence(entry: LexEntry, dyad: Dyad, source: ActorMention, target: ActorMention | None,
+                token: Token) -> float:
+    score = 0.45
+    score += 0.2 if dyad.source_rule in ("subject", "passive", "between") else 0.1
+    score += 0.15 if target is not None and dyad.target_rule in ("object", "passive", "reciprocal") else \
+        0.08 if target is not None else 0.0
+    score += 0.1 * min(entry.specificity, 1)
+    score -= 0.1 if token.pos_ in _NOUN_POS else 0.0
+    score -= 0.05 if source.basis in ("name-only", "sector-word") else 0.0
+    return round(max(0.05, min(0.99, score)), 2)
+
+
+def _event_id(article_id: str, offset: int, source: ActorMention, target: ActorMention | None,
+              cameo: str) -> str:
+    key = f"{article_id}:{offset}:{source.entity or source.name}:{target.entity or target.name if target else ''}:{cameo}"
+    return hashlib.sha1(key.encode("utf-8"), usedforsecurity=False).hexdigest()[:16]
+
+

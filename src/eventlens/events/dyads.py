@@ -1,0 +1,297 @@
+"""Who did it to whom: source and target actors from the dependency parse.
+
+Rules, each named so that ``explain`` can say which one fired:
+
+* ``subject``        the verb's nominal subject (coordinated subjects give several sources);
+* ``control``        a verb without subject inherits it through xcomp/advcl/conj
+                     ("Iran agreed to allow ..." -> Iran allows);
+* ``passive``        "was attacked by X": X is the source, the subject the target;
+* ``object``         direct object, dative, or the lexicon's target preposition;
+* ``relative``       "with which it fought": the relative pronoun's antecedent;
+* ``between``        "talks between X and Y": a reciprocal pair;
+* ``possessor``      "Obama's decision": the possessor is the source of a nominal event;
+* ``governor``       a nominal event takes the subject of the verb that governs it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from eventlens.actors.resolve import phrase_actor
+from eventlens.events.lexicon import LexEntry, Lexicon, lemma
+from eventlens.records import ActorMention
+
+_TARGET_PREPS = ("against", "with", "on", "to", "at", "upon", "into", "for", "from", "over")
+_CHAIN_DEPS = ("xcomp", "advcl", "conj", "ccomp", "pcomp", "acl", "relcl")
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_RELATIVE = frozenset({"which", "who", "whom", "that", "whose"})
+_MAX_NOUN_HOPS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """What dyad rules read: the article's actors and the lexicon (to tell event nouns)."""
+
+    actors: Sequence[ActorMention]
+    lexicon: Lexicon
+
+    def is_event_noun(self, token: Token) -> bool:
+        """True for nouns the lexicon codes ('sanctions', 'talks'): never an actor's phrase."""
+        return bool(self.lexicon.candidates("noun", lemma(token)))
+
+
+@dataclass(frozen=True, slots=True)
+class Dyad:
+    """Sources and targets for one trigger, with the rules that found them."""
+
+    sources: tuple[ActorMention, ...]
+    targets: tuple[ActorMention, ...]
+    source_rule: str
+    target_rule: str
+    reciprocal: bool = False
+
+
+def verb_dyad(verb: Token, entry: LexEntry, obj: Token | None, scope: Scope) -> Dyad:
+    """Source and target of a verbal event."""
+    agent = _agent(verb)
+    if agent is not None:
+        sources, source_rule = _actors(agent, scope), "passive"
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        targets = _actors(subject, scope) if subject is not None else ()
+        return Dyad(sources=sources, targets=targets, source_rule=source_rule, target_rule="passive")
+    sources, source_rule = _subject_actors(verb, scope)
+    exclude = sources[0].entity or sources[0].name if sources else None
+    targets, target_rule = _verb_targets(verb, entry, obj, scope, exclude)
+    if not targets and len(sources) > 1:
+        return Dyad(sources=sources, targets=(), source_rule=source_rule, target_rule="reciprocal",
+                    reciprocal=True)
+    return Dyad(sources=sources, targets=targets, source_rule=source_rule, target_rule=target_rule)
+
+
+def noun_dyad(noun: Token, entry: LexEntry, scope: Scope) -> Dyad:
+    """Source and target of a nominal event ('sanctions against Iran', 'talks between X and Y')."""
+    between = _prep_objects(noun, ("between", "among"), scope)
+    if len(between) > 1:
+        return Dyad(sources=between, targets=(), source_rule="between", target_rule="reciprocal",
+                    reciprocal=True)
+    targets = _prep_objects(noun, _preps_for(entry), scope)
+    target_rule = "prep-target" if targets else "none"
+    sources, source_rule = _noun_sources(noun, entry, scope)
+    if source_rule == "modifier-target":
+        if not targets:
+            targets, target_rule = sources, "modifier-target"
+        sources, source_rule = _governor_subject(noun, scope)
+    if not targets and len(sources) > 1:
+        return Dyad(sources=sources, targets=(), source_rule=source_rule, target_rule="reciprocal",
+                    reciprocal=True)
+    return Dyad(sources=sources, targets=targets, source_rule=source_rule, target_rule=target_rule)
+
+
+def _preps_for(entry: LexEntry) -> tuple[str, ...]:
+    """The lexicon's target preposition first, then the usual ones."""
+    return (entry.prep, *_TARGET_PREPS) if entry.prep else _TARGET_PREPS
+
+
+def _agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _actors(token: Token | None, scope: Scope, exclude: str | None = None,
+            ) -> tuple[ActorMention, ...]:
+    """The actors of a phrase and of the phrases coordinated with it."""
+    if token is None:
+        return ()
+    found = []
+    for member in _conjuncts(token):
+        resolved = _resolve_relative(member, scope) if member.lower_ in _RELATIVE else \
+            phrase_actor(member, scope.actors, exclude)
+        if resolved is not None and resolved not in found:
+            found.append(resolved)
+    return tuple(found)
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    members = [token]
+    for child in token.children:
+        if child.dep_ == "conj":
+            members.extend(_conjuncts(child))
+    return members
+
+
+def _resolve_relative(pronoun: Token, scope: Scope) -> ActorMention | None:
+    """'Georgia, with which it fought': the noun the relative clause hangs on."""
+    node = pronoun
+    while node.head.i != node.i and node.dep_ != "relcl":
+        node = node.head
+    if node.dep_ != "relcl":
+        return None
+    found = phrase_actor(node.head, scope.actors)
+    if found is not None:
+        return found
+    # The parser often hangs the clause on the wrong noun; the noun right before it is the antecedent.
+    i = node.left_edge.i - 1
+    while i >= 0 and node.doc[i].is_punct:
+        i -= 1
+    return phrase_actor(node.doc[i], scope.actors) if i >= 0 else None
+
+
+def _subject_actors(verb: Token, scope: Scope) -> tuple[tuple[ActorMention, ...], str]:
+    node, rule = verb, "subject"
+    for _ in range(4):
+        if any(c.dep_ == "nsubjpass" for c in node.children):
+            return (), "passive-no-agent"  # the subject of a passive is what the event was done to
+        subject = next((c for c in node.children if c.dep_ == "nsubj"), None) or _stranded_subject(node)
+        if subject is not None:
+            found = _actors(subject, scope)
+            return (found, rule) if found else ((), f"{rule}-unresolved")
+        if node.dep_ in ("acl",) and node.head.pos_ in ("NOUN", "PROPN"):
+            return _noun_owner(node.head, scope)
+        if node.dep_ not in _CHAIN_DEPS or node.head.i == node.i:
+            break
+        node, rule = node.head, "control"
+    return (), "no-subject"
+
+
+def _stranded_subject(verb: Token) -> Token | None:
+    """'... against Tehran and Moscow has ruled out': a subject the parser attached elsewhere.
+
+    When a finite verb has no subject but a noun stands right before its
+    auxiliaries, that noun is its subject; the parse hung it on a coordination.
+    """
+    i = verb.i - 1
+    while i >= 0 and verb.doc[i].dep_ in ("aux", "neg", "advmod") and verb.doc[i].head.i == verb.i:
+        i -= 1
+    if i < 0 or i == verb.i - 1:
+        return None
+    candidate = verb.doc[i]
+    if candidate.pos_ in ("PROPN", "NOUN") and candidate.head.i != verb.i and candidate.dep_ == "conj":
+        return candidate
+    return None
+
+
+def _noun_owner(noun: Token, scope: Scope) -> tuple[tuple[ActorMention, ...], str]:
+    """'a US push to impose', 'Obama's decision to scrap': the noun's own actor."""
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod"):
+            found = _actors(child, scope)
+            if found and found[0].country:
+                return found, "possessor"
+    return _governor_subject(noun, scope)
+
+
+def _verb_targets(verb: Token, entry: LexEntry, obj: Token | None, scope: Scope,
+                  exclude: str | None) -> tuple[tuple[ActorMention, ...], str]:
+    direct = obj if obj is not None else direct_object(verb)
+    if direct is not None:
+        found = _actors(direct, scope, exclude)
+        if found:
+            return found, "object"
+        inner = _prep_objects(direct, _preps_for(entry), scope)
+        if inner:
+            return inner, "object-prep"
+        owner = [m for m in (_modifier_actor(direct, scope),) if m is not None]
+        if owner:
+            return tuple(owner), "object-modifier"
+    dative = next((c for c in verb.children if c.dep_ == "dative"), None)
+    if dative is not None and (direct is None or dative.i != direct.i):
+        found = _actors(dative, scope, exclude)
+        if found:
+            return found, "dative"
+    preps = _preps_for(entry)
+    found = _prep_objects(verb, preps, scope, exclude)
+    if found:
+        return found, f"prep-{entry.prep or 'any'}"
+    return _embedded_target(verb, scope, exclude)
+
+
+def direct_object(verb: Token) -> Token | None:
+    """The verb's object; a noun the parser made a clausal complement counts ('seeks Russia support')."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative", "iobj", "attr") or \
+                (child.dep_ == "ccomp" and child.pos_ in ("NOUN", "PROPN")):
+            return child
+    return None
+
+
+def _embedded_target(verb: Token, scope: Scope,
+                     exclude: str | None) -> tuple[tuple[ActorMention, ...], str]:
+    """'ruled out imposing sanctions against X': the target of the refused action."""
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "dobj") and child.pos_ == "VERB":
+            for grand in child.children:
+                if grand.dep_ == "dobj":
+                    inner = _prep_objects(grand, _TARGET_PREPS, scope, exclude)
+                    if inner:
+                        return inner, "embedded"
+            inner = _prep_objects(child, _TARGET_PREPS, scope, exclude)
+            if inner:
+                return inner, "embedded"
+    return (), "none"
+
+
+def _modifier_actor(noun: Token, scope: Scope) -> ActorMention | None:
+    """'Moscow's support', 'Russia support': the actor that modifies an object noun."""
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod"):
+            found = phrase_actor(child, scope.actors)
+            if found is not None and found.country:
+                return found
+    return None
+
+
+def _prep_objects(head: Token, preps: Sequence[str], scope: Scope,
+                  exclude: str | None = None) -> tuple[ActorMention, ...]:
+    found: list[ActorMention] = []
+    children = sorted((c for c in head.children if c.dep_ == "prep" and c.lower_ in preps),
+                      key=lambda c: preps.index(c.lower_))
+    for child in children:
+        for pobj in (c for c in child.children if c.dep_ == "pobj"):
+            direct = _actors(pobj, scope, exclude)
+            if not direct and not scope.is_event_noun(pobj):
+                # "agree to tougher measures against Tehran": look through a plain noun, but not
+                # through another event ("support for sanctions against Iran" is not support for Iran).
+                direct = _prep_objects(pobj, ("against", "on", "to", "with", "of"), scope, exclude)
+            found.extend(m for m in direct if m not in found)
+        if found:
+            break  # the first preposition that names an actor is the target
+    return tuple(found)
+
+
+def _noun_sources(noun: Token, entry: LexEntry, scope: Scope,
+                  ) -> tuple[tuple[ActorMention, ...], str]:
+    owner = _modifier_actor(noun, scope)
+    if owner is not None:
+        poss = any(c.dep_ == "poss" for c in noun.children)
+        explicit_target = bool(_prep_objects(noun, _preps_for(entry), scope))
+        # "Iran sanctions": a bare country modifying a sanction-like noun is who it is against;
+        # with an explicit target ("UN sanctions on Iran") the modifier is the source.
+        if not poss and not explicit_target and entry.prep in ("against", "on") and owner.kind == "country":
+            return (owner,), "modifier-target"
+        return (owner,), "possessor"
+    return _governor_subject(noun, scope)
+
+
+def _governor_subject(noun: Token, scope: Scope) -> tuple[tuple[ActorMention, ...], str]:
+    """The subject of the verb that governs a nominal event, within a few hops."""
+    node, hops = noun, 0
+    while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
+        if node.dep_ in ("pobj",):
+            node = node.head
+            continue
+        if node.dep_ in ("prep", "dobj", "nsubj", "nsubjpass", "attr", "oprd") or node.dep_ == "compound":
+            node = node.head
+            hops += node.pos_ in ("NOUN", "PROPN")
+            if hops > _MAX_NOUN_HOPS:
+                return (), "too-far"
+            continue
+        break
+    if node.pos_ not in ("VERB", "AUX") or node.i == noun.i:
+        return (), "no-governor"
+    found, rule = _subject_actors(node, scope)
+    return found, ("governor" if found else rule)

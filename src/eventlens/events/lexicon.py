@@ -1,0 +1,132 @@
+"""The verb and noun lexicon: editable TSV data mapping predicates to CAMEO codes.
+
+Each row names a predicate lemma and optional constraints (a particle, the
+head of the direct object, the preposition that introduces the target).
+The most specific row whose constraints all hold wins, so "impose sanctions
+on" beats a bare "impose", and "rule out" beats "rule".
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Token
+
+from eventlens.errors import DataError
+from eventlens.tables import load_json, read_text
+
+PACKAGE = "eventlens.events"
+FILENAME = "lexicon.tsv"
+_COLUMNS = 7
+_KINDS = ("verb", "noun", "control", "nonevent")
+
+
+@dataclass(frozen=True, slots=True)
+class LexEntry:
+    """One lexicon row; ``None`` means 'no constraint'."""
+
+    kind: str
+    lemma: str
+    particle: str | None
+    object: str | None
+    prep: str | None
+    cameo: str
+    note: str
+    line: int
+
+    @property
+    def specificity(self) -> int:
+        """How many constraints the row sets: more specific rows win."""
+        return sum(x is not None for x in (self.particle, self.object))
+
+    def describe(self) -> str:
+        """'verb rule +out -> 125' as printed by explain."""
+        parts = [self.kind, self.lemma]
+        if self.particle:
+            parts.append(f"+{self.particle}")
+        if self.object:
+            parts.append(f"obj={self.object}")
+        if self.prep:
+            parts.append(f"target<{self.prep}>")
+        return f"{' '.join(parts)} -> {self.cameo} (lexicon.tsv:{self.line})"
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Rows indexed by (kind, lemma), plus the table version.
+
+    Two kinds carry no code: ``control`` verbs ("seek to", "help",
+    "try to") hand their event to the verb they govern, and ``nonevent``
+    verbs ("pose a threat", "fear war") say that the event noun they govern
+    is not an event.
+    """
+
+    entries: dict[tuple[str, str], tuple[LexEntry, ...]]
+    version: str
+
+    def is_control(self, lemma: str) -> bool:
+        """True for verbs whose complement verb carries the event ('agreed to allow')."""
+        return ("control", lemma) in self.entries
+
+    def is_nonevent(self, lemma: str) -> bool:
+        """True for verbs under which an event noun is not an event ('pose a threat')."""
+        return ("nonevent", lemma) in self.entries
+
+    def candidates(self, kind: str, lemma: str) -> tuple[LexEntry, ...]:
+        """Rows for this predicate, most specific first."""
+        return self.entries.get((kind, lemma), ())
+
+
+@cache
+def _lemma_fixes() -> dict[str, str]:
+    return {str(k): str(v) for k, v in load_json(PACKAGE, "lemmas.json")["forms"].items()}
+
+
+def lemma(token: Token) -> str:
+    """The token's lemma, lowercased, with the model's known lemmatizer slips fixed ('hoping' -> hope)."""
+    return _lemma_fixes().get(token.lower_) or token.lemma_.lower()
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """Parse the packaged lexicon, naming the line of any malformed row."""
+    return parse_lexicon(read_text(PACKAGE, FILENAME))
+
+
+def parse_lexicon(text: str) -> Lexicon:
+    """Parse lexicon TSV text (exposed for tests and user lexicons)."""
+    version = "unversioned"
+    index: dict[tuple[str, str], list[LexEntry]] = defaultdict(list)
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.rstrip("\n")
+        if line.startswith("#"):
+            if line.lower().startswith("# version:"):
+                version = line.split(":", 1)[1].strip()
+            continue
+        if not line.strip() or line.startswith("kind\t"):
+            continue
+        entry = _row(line, number)
+        index[(entry.kind, entry.lemma)].append(entry)
+    entries = {key: tuple(sorted(rows, key=lambda e: -e.specificity)) for key, rows in index.items()}
+    return Lexicon(entries=entries, version=f"eventlens.lexicon@{version}")
+
+
+def _row(line: str, number: int) -> LexEntry:
+    cols = line.split("\t")
+    if len(cols) < _COLUMNS - 1:
+        raise DataError(f"lexicon.tsv:{number}: expected {_COLUMNS} tab-separated columns, got {len(cols)}")
+    kind, lemma, particle, obj, prep, cameo = (c.strip() for c in cols[:6])
+    if kind not in _KINDS:
+        raise DataError(f"lexicon.tsv:{number}: kind must be one of {', '.join(_KINDS)}, not {kind!r}")
+    if kind in ("control", "nonevent"):
+        cameo = "-"
+    elif not cameo.isdigit():
+        raise DataError(f"lexicon.tsv:{number}: CAMEO code {cameo!r} must be digits")
+    return LexEntry(kind=kind, lemma=lemma.lower(), particle=_opt(particle), object=_opt(obj),
+                    prep=_opt(prep), cameo=cameo, note=cols[6].strip() if len(cols) > 6 else "", line=number)
+
+
+def _opt(value: str) -> str | None:
+    return None if value in ("", "-") else value.lower()

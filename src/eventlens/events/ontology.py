@@ -1,0 +1,64 @@
+"""PLOVER categories and CAMEO codes, loaded from the packaged tables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from eventlens.errors import DataError
+from eventlens.tables import load_json
+
+PACKAGE = "eventlens.events"
+
+
+@dataclass(frozen=True, slots=True)
+class CameoCode:
+    """One CAMEO code with its QuadClass, Goldstein score and PLOVER category."""
+
+    code: str
+    name: str
+    quad_class: int
+    goldstein: float
+    plover: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Ontology:
+    """Both code tables, with the versions recorded on every event."""
+
+    cameo: dict[str, CameoCode]
+    plover: dict[str, dict[str, object]]
+    versions: tuple[str, ...]
+
+    def code(self, code: str) -> CameoCode:
+        """The code's entry; an unknown 4-digit code falls back to its parent."""
+        for length in (len(code), 3, 2):
+            found = self.cameo.get(code[:length])
+            if found is not None:
+                return found
+        raise DataError(f"CAMEO code {code!r} is not in cameo.json; fix the lexicon row that uses it")
+
+    def penta_class(self, plover: str | None) -> int:
+        """0 statement, 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict."""
+        if plover is None or plover not in self.plover:
+            return 0
+        return int(self.plover[plover].get("penta_class", 0))  # type: ignore[call-overload]  # JSON number
+
+
+@cache
+def load_ontology() -> Ontology:
+    """The packaged PLOVER and CAMEO tables."""
+    cameo_table = load_json(PACKAGE, "cameo.json")
+    plover_table = load_json(PACKAGE, "plover.json")
+    try:
+        cameo = {
+            str(row["code"]): CameoCode(code=str(row["code"]), name=str(row["name"]),
+                                        quad_class=int(row["quad_class"]), goldstein=float(row["goldstein"]),
+                                        plover=row.get("plover") or None)
+            for row in cameo_table["codes"]
+        }
+        plover = {str(row["name"]): row for row in plover_table["categories"]}
+    except (KeyError, TypeError, ValueError) as exc:
+        raise DataError(f"a packaged ontology table is malformed ({exc!r}); reinstall eventlens") from exc
+    versions = (f"{cameo_table['name']}@{cameo_table['version']}", f"{plover_table['name']}@{plover_table['version']}")
+    return Ontology(cameo=cameo, plover=plover, versions=versions)

@@ -1,0 +1,111 @@
+"""Article -> ArticleResult: the stages in order, in batches, in one or many processes.
+
+Stages run forward only: dates, places, actors, quotes, events, each reading
+what the earlier ones produced. Heavy resources (model, knowledge base,
+gazetteer, lexicon) are loaded once per process in :class:`Resources`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from eventlens.actors.kb import KnowledgeBase, load_kb
+from eventlens.actors.resolve import ActorMatcher, resolve_actors
+from eventlens.config import DEFAULT_SETTINGS, Settings
+from eventlens.dates import extract_dates
+from eventlens.errors import InputError
+from eventlens.events.coder import CodingContext, TraceStep, code_events
+from eventlens.events.lexicon import Lexicon, load_lexicon
+from eventlens.events.ontology import Ontology, load_ontology
+from eventlens.nlp import load_model
+from eventlens.places.gazetteer import Gazetteer, load_gazetteer
+from eventlens.places.resolve import resolve_places
+from eventlens.quotes import extract_quotes
+from eventlens.records import Article, ArticleResult, IngestError, Span
+
+
+@dataclass(slots=True)
+class Resources:
+    """Everything a worker loads once: model, knowledge, gazetteer, lexicon, ontology."""
+
+    nlp: Language
+    kb: KnowledgeBase
+    matcher: ActorMatcher
+    gazetteer: Gazetteer
+    lexicon: Lexicon
+    ontology: Ontology
+    settings: Settings
+
+    @classmethod
+    def load(cls, settings: Settings = DEFAULT_SETTINGS) -> Resources:
+        """Load every resource; raises ModelNotFoundError with the install line if needed."""
+        nlp = load_model(settings.model)
+        kb = load_kb()
+        return cls(nlp=nlp, kb=kb, matcher=ActorMatcher.build(nlp, kb), gazetteer=load_gazetteer(),
+                   lexicon=load_lexicon(), ontology=load_ontology(), settings=settings)
+
+
+def analyse(doc: Doc, article: Article, res: Resources, trace: list[TraceStep] | None = None) -> ArticleResult:
+    """Run every stage after the parse on one parsed article."""
+    dates = extract_dates(doc, article.published)
+    places = resolve_places(doc, res.gazetteer)
+    actors = resolve_actors(doc, res.matcher, places, article.published)
+    quotes = extract_quotes(doc, actors, dates, article.published, res.settings.min_quote_words)
+    events = code_events(CodingContext(doc=doc, article=article, actors=actors, places=places, dates=dates,
+                                       lexicon=res.lexicon, ontology=res.ontology, settings=res.settings,
+                                       trace=trace))
+    sentences = tuple(Span(start=s.start_char, end=s.end_char, text=s.text) for s in doc.sents)
+    return ArticleResult(article=article, actors=actors, places=places, dates=dates, quotes=quotes,
+                         events=events, sentences=sentences)
+
+
+def code_article(article: Article, res: Resources, trace: list[TraceStep] | None = None) -> ArticleResult:
+    """Parse and code one article."""
+    _check_size(article, res.settings)
+    return analyse(res.nlp(article.text), article, res, trace)
+
+
+def _check_size(article: Article, settings: Settings) -> None:
+    if len(article.text) > settings.max_chars:
+        raise InputError(article.source or article.id,
+                         f"article is {len(article.text):,} characters, over the {settings.max_chars:,} cap; "
+                         "split it or raise Settings.max_chars")
+
+
+def code_stream(items: Iterable[Article | IngestError], res: Resources,
+                ) -> Iterator[ArticleResult | IngestError]:
+    """Code a stream in ``nlp.pipe`` batches; bad articles become IngestErrors, in input order."""
+    batch: list[Article | IngestError] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= res.settings.batch_size:
+            yield from _code_batch(batch, res)
+            batch = []
+    if batch:
+        yield from _code_batch(batch, res)
+
+
+def _code_batch(batch: list[Article | IngestError], res: Resources) -> Iterator[ArticleResult | IngestError]:
+    checked: list[Article | IngestError] = []
+    for item in batch:
+        if isinstance(item, Article):
+            try:
+                _check_size(item, res.settings)
+            except InputError as exc:
+                item = IngestError(source=exc.source, reason=exc.reason, kind="too_large")
+        checked.append(item)
+    articles = [a for a in checked if isinstance(a, Article)]
+    docs = iter(res.nlp.pipe([a.text for a in articles], batch_size=res.settings.batch_size))
+    for item in checked:
+        if isinstance(item, IngestError):
+            yield item
+            continue
+        doc = next(docs)
+        try:
+            yield analyse(doc, item, res)
+        except Exception as exc:  # noqa: BLE001  # one article's coding defect must not stop a batch; it is recorded
+            yield IngestError(source=item.source or item.id, reason=f"coding failed: {exc!r}", kind="coding")
