@@ -27,7 +27,7 @@ _NOISE_LINE = re.compile(
     r"""^\s*(
         (pic|photo|picture|image|video|graphic|caption|file\ photo)\s*[:|-]   # captions
       | (photo|picture|image)s?\s+(by|courtesy|credit)\b
-      | by\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+){0,3}\s*(,.*)?$                   # bylines
+      | by\s+(?:[A-Z][\w.'’-]*[\s,&]*(?:and\s+)?){1,8}$                        # bylines: capitalised words only
       | (reporting|writing|editing|additional\ reporting)\s+by\b               # wire trailers
       | \(?(reuters|afp|ap)\s+photo\b
       | (copyright|©)\s

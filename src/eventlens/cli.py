@@ -1,0 +1,242 @@
+"""The command line: thin commands over library functions.
+
+Exit codes: 0 ok, 1 something failed (an input, a floor, a file), 2 usage.
+Results go to stdout; progress, warnings and errors to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from eventlens import __version__, schema
+from eventlens.config import DEFAULT_SETTINGS, Settings
+from eventlens.errors import ConfigError, EventlensError, InputError
+from eventlens.ingest import article_from_text, parse_published, read_inputs
+from eventlens.ingest.normalise import decode
+from eventlens.records import Article, ArticleResult, IngestError
+
+if TYPE_CHECKING:
+    from eventlens.store import Store
+
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``eventlens`` command."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "func"):
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        return int(args.func(args))
+    except ConfigError as exc:
+        print(f"eventlens: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except EventlensError as exc:
+        print(f"eventlens: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        print("eventlens: interrupted; stored articles are complete, re-run to continue", file=sys.stderr)
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="eventlens", description="News articles to coded, explainable events.")
+    parser.add_argument("--version", action="version", version=f"eventlens {__version__}")
+    sub = parser.add_subparsers(metavar="COMMAND")
+
+    code = sub.add_parser("code", help="code one article (or a JSONL stream) and print JSON")
+    code.add_argument("input", help="a text file, a .jsonl file, or - for stdin")
+    code.add_argument("--published", help="publication date YYYY-MM-DD (overrides metadata)")
+    code.add_argument("--format", choices=("json", "jsonl"), default=None,
+                      help="json: one indented document; jsonl: one line per article (default for JSONL input)")
+    code.add_argument("--input-format", choices=("auto", "text", "jsonl"), default="auto")
+    code.add_argument("--model", default="auto", help="spaCy pipeline: auto (md, then sm), md, sm")
+    code.set_defaults(func=_cmd_code)
+
+    run = sub.add_parser("run", help="code every article under PATH into a DuckDB database")
+    run.add_argument("paths", nargs="+", metavar="PATH", help="files or directories (.txt with .meta.json, .jsonl)")
+    run.add_argument("--db", required=True, help="DuckDB file to create or extend")
+    run.add_argument("--input-format", choices=("auto", "text", "jsonl"), default="auto")
+    run.add_argument("--model", default="auto", help="spaCy pipeline: auto (md, then sm), md, sm")
+    run.add_argument("--batch-size", type=int, default=DEFAULT_SETTINGS.batch_size)
+    run.set_defaults(func=_cmd_run)
+
+    summary = sub.add_parser("summary", help="print counts, top dyads and top categories of a database")
+    summary.add_argument("--db", required=True)
+    summary.add_argument("--top", type=int, default=10)
+    summary.set_defaults(func=_cmd_summary)
+
+    explain = sub.add_parser("explain", help="show the parse, lexicon matches and rules behind each event")
+    explain.add_argument("sentence", help="the text to explain (quote it)")
+    explain.add_argument("--published", help="publication date YYYY-MM-DD for relative dates")
+    explain.add_argument("--model", default="auto")
+    explain.set_defaults(func=_cmd_explain)
+
+    evaluate = sub.add_parser("eval", help="score against gold data and enforce the stored floors")
+    evaluate.add_argument("--gold", default=None, help="gold folder (default: ../shared/gold)")
+    evaluate.add_argument("--floors", default="eval/floors.json", help="floors file (default: eval/floors.json)")
+    evaluate.add_argument("--sets", default=None, help="comma-separated subset of sets to run")
+    evaluate.add_argument("--raise-floors", action="store_true",
+                          help="after a passing run, raise each floor to today's score (floors never go down)")
+    evaluate.add_argument("--model", default="auto")
+    evaluate.set_defaults(func=_cmd_eval)
+    return parser
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    return replace(DEFAULT_SETTINGS, model=getattr(args, "model", "auto"),
+                   batch_size=max(1, getattr(args, "batch_size", DEFAULT_SETTINGS.batch_size)))
+
+
+def _progress(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+# -- code ---------------------------------------------------------------------------------
+
+def _cmd_code(args: argparse.Namespace) -> int:
+    from eventlens.nlp import model_name  # noqa: PLC0415  # keep `eventlens --help` fast
+    from eventlens.pipeline import Resources, code_stream  # noqa: PLC0415  # keep `eventlens --help` fast
+
+    published = parse_published(args.published)
+    jsonl_in = args.input_format == "jsonl" or (args.input_format == "auto" and args.input.endswith((".jsonl", ".ndjson")))
+    output = args.format or ("jsonl" if jsonl_in else "json")
+    items = list(_code_inputs(args.input, jsonl_in, published))
+    res = Resources.load(_settings(args))
+    model = model_name(res.nlp)
+    failed = 0
+    for item in code_stream(items, res):
+        if isinstance(item, IngestError):
+            failed += 1
+            print(f"eventlens: {item.source}: {item.reason}", file=sys.stderr)
+            document: dict[str, object] = {"schema_version": schema.SCHEMA_VERSION,
+                                           "error": {"source": item.source, "reason": item.reason}}
+        else:
+            document = schema.result(item, model)
+        print(json.dumps(document, ensure_ascii=False, indent=None if output == "jsonl" else 2))
+    return EXIT_FAILURE if failed else EXIT_OK
+
+
+def _code_inputs(name: str, jsonl: bool, published: dt.date | None) -> Iterator[Article | IngestError]:
+    if jsonl:
+        for item in read_inputs([name], "jsonl"):
+            yield _with_date(item, published)
+        return
+    source = "<stdin>" if name == "-" else name
+    if name != "-" and not Path(name).is_file():
+        raise InputError(source, "no such file; give a text file, a .jsonl file, or - for stdin")
+    items = list(read_inputs([name], "text"))
+    yield from (_with_date(item, published) for item in items)
+
+
+def _with_date(item: Article | IngestError, published: dt.date | None) -> Article | IngestError:
+    if isinstance(item, Article) and published is not None:
+        return replace(item, published=published)
+    return item
+
+
+# -- run ----------------------------------------------------------------------------------
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    from eventlens.nlp import model_name  # noqa: PLC0415  # keep `eventlens --help` fast
+    from eventlens.pipeline import Resources, code_stream  # noqa: PLC0415  # keep `eventlens --help` fast
+    from eventlens.query import format_summary, summarise  # noqa: PLC0415  # keep `eventlens --help` fast
+    from eventlens.store import Store  # noqa: PLC0415  # keep `eventlens --help` fast
+
+    settings = _settings(args)
+    res = Resources.load(settings)
+    model = model_name(res.nlp)
+    started = time.perf_counter()
+    with Store(args.db) as store:
+        known = store.known_ids()
+        counts = {"new": 0, "known": 0, "errors": 0}
+        fresh = _skip_known(read_inputs(args.paths, args.input_format), known, counts)
+        batch: list[ArticleResult] = []
+        errors: list[IngestError] = []
+        for item in code_stream(fresh, res):
+            if isinstance(item, IngestError):
+                errors.append(item)
+                _progress(f"eventlens: {item.source}: {item.reason}")
+                continue
+            batch.append(item)
+            if len(batch) >= settings.batch_size:
+                counts["new"] += _flush(store, batch, model)
+                _progress(f"eventlens: {counts['new']} articles stored "
+                          f"({counts['new'] / (time.perf_counter() - started):.1f}/s)")
+                batch = []
+        counts["new"] += _flush(store, batch, model)
+        store.record_errors(errors)
+        counts["errors"] = len(errors)
+        print(format_summary(summarise(store)))
+    elapsed = time.perf_counter() - started
+    _progress(f"eventlens: {counts['new']} new, {counts['known']} already stored, {counts['errors']} failed "
+              f"in {elapsed:.1f}s -> {args.db}")
+    return EXIT_FAILURE if counts["errors"] else EXIT_OK
+
+
+def _skip_known(items: Iterable[Article | IngestError], known: set[str],
+                counts: dict[str, int]) -> Iterator[Article | IngestError]:
+    for item in items:
+        if isinstance(item, Article) and item.id in known:
+            counts["known"] += 1
+            continue
+        yield item
+
+
+def _flush(store: Store, batch: list[ArticleResult], model: str) -> int:
+    if not batch:
+        return 0
+    written = store.write(batch, model)
+    store.clear_errors(r.article.source for r in batch if r.article.source)
+    return written
+
+
+# -- summary ------------------------------------------------------------------------------
+
+def _cmd_summary(args: argparse.Namespace) -> int:
+    from eventlens.query import format_summary, summarise  # noqa: PLC0415  # keep `eventlens --help` fast
+    from eventlens.store import Store  # noqa: PLC0415  # keep `eventlens --help` fast
+
+    if not Path(args.db).exists():
+        raise InputError(args.db, "no such database; create it with `eventlens run PATH --db FILE`")
+    with Store(args.db, read_only=True) as store:
+        print(format_summary(summarise(store, args.top)))
+    return EXIT_OK
+
+
+# -- explain ------------------------------------------------------------------------------
+
+def _cmd_explain(args: argparse.Namespace) -> int:
+    from eventlens.explain import explain  # noqa: PLC0415  # keep `eventlens --help` fast
+    from eventlens.pipeline import Resources  # noqa: PLC0415  # keep `eventlens --help` fast
+
+    published = parse_published(args.published)
+    text = decode(args.sentence.encode("utf-8"), "<sentence>")
+    article = article_from_text(text, source="<sentence>", published=published)
+    print(explain(article, Resources.load(_settings(args))))
+    return EXIT_OK
+
+
+# -- eval ---------------------------------------------------------------------------------
+
+def _cmd_eval(args: argparse.Namespace) -> int:
+    from eventlens.evaluation.runner import run_eval  # noqa: PLC0415  # keep `eventlens --help` fast
+
+    sets = args.sets.split(",") if args.sets else None
+    ok = run_eval(gold=args.gold, floors=Path(args.floors), sets=sets, raise_floors=args.raise_floors,
+                  settings=_settings(args), out=sys.stdout)
+    return EXIT_OK if ok else EXIT_FAILURE
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

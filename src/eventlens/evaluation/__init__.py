@@ -1,0 +1,1 @@
+"""Scoring against the gold data in ../shared/gold, with floors that only go up."""

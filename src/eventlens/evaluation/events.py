@@ -1,0 +1,154 @@
+"""Event coding scored against PLOVER gold records and PETRARCH-2 validation sentences."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from eventlens.errors import InputError
+from eventlens.ingest import article_from_text
+from eventlens.pipeline import Resources, code_stream
+from eventlens.records import Article, ArticleResult, Event, IngestError
+
+#: PLOVER's older category names, as used in the 2016 gold records.
+OLD_NAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+NO_EVENT = "-"
+
+
+@dataclass(slots=True)
+class Case:
+    """One gold sentence: what was expected and what eventlens produced."""
+
+    id: str
+    text: str
+    expected: list[tuple[str, str, str]]
+    produced: list[tuple[str, str, str]] = field(default_factory=list)
+    main: str = NO_EVENT
+    main_source: str | None = None
+
+
+@dataclass(slots=True)
+class SetScore:
+    """Scores of one gold set, plus what is needed to print its confusion matrix and worst cases."""
+
+    name: str
+    metrics: dict[str, float]
+    cases: list[Case]
+    confusion: Counter[tuple[str, str]]
+
+
+def _code(resources: Resources, rows: Sequence[tuple[str, str, dt.date | None]]) -> list[ArticleResult | None]:
+    """Code gold sentences; one the pipeline cannot read (an empty gold sentence) yields None."""
+    items: list[Article | IngestError] = []
+    for key, text, day in rows:
+        try:
+            items.append(article_from_text(text, source=key, published=day))
+        except InputError as exc:
+            items.append(IngestError(source=key, reason=exc.reason, kind=type(exc).__name__))
+    return [r if isinstance(r, ArticleResult) else None for r in code_stream(items, resources)]
+
+
+def _main_event(events: Sequence[Event]) -> Event | None:
+    """The sentence's main event: the most confident one that is not negated."""
+    happened = [e for e in events if "negated" not in e.modes] or list(events)
+    return max(happened, key=lambda e: e.confidence) if happened else None
+
+
+def _country(code: str | None) -> str:
+    return code[:3] if code else "---"
+
+
+def _actor_code(actors: Any) -> str | None:
+    if isinstance(actors, list) and actors:
+        first = actors[0]
+        if isinstance(first, dict):
+            return str(first.get("code") or "") or None
+    return None
+
+
+def score_plover(path: Path, resources: Resources) -> SetScore:
+    """Category and source-country accuracy of the main event, and triple F1, on PLOVER gold."""
+    records = [r for r in json.loads(path.read_text(encoding="utf-8")) if r.get("event") not in (None, "DOCUMENT")]
+    rows = [(str(r["id"]), str(r["text"]), _date(r.get("date"))) for r in records]
+    cases = []
+    confusion: Counter[tuple[str, str]] = Counter()
+    for record, result in zip(records, _code(resources, rows), strict=True):
+        category = OLD_NAMES.get(record["event"], record["event"])
+        case = Case(id=record["id"], text=record["text"],
+                    expected=[(_country(_actor_code(record.get("source"))),
+                               _country(_actor_code(record.get("target"))), category)])
+        events = result.events if result else ()
+        case.produced = [(_country(e.source.country if e.source else None),
+                          _country(e.target.country if e.target else None), e.plover) for e in events]
+        main = _main_event(events)
+        case.main = main.plover if main else NO_EVENT
+        case.main_source = main.source.country if main and main.source else None
+        confusion[(category, case.main)] += 1
+        cases.append(case)
+    n = len(cases) or 1
+    metrics = {
+        "category_accuracy": sum(c.main == c.expected[0][2] for c in cases) / n,
+        "source_accuracy": sum(_country(c.main_source) == c.expected[0][0] for c in cases) / n,
+        **_prf("triple", cases),
+    }
+    return SetScore(name="plover", metrics=metrics, cases=cases, confusion=confusion)
+
+
+def score_petrarch(path: Path, resources: Resources) -> SetScore:
+    """(source, target, CAMEO root) tuple P/R/F1 on PETRARCH-2 validation sentences."""
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [(str(r["id"]), str(r["text"]), _date(r.get("date"))) for r in records]
+    cases = []
+    confusion: Counter[tuple[str, str]] = Counter()
+    for record, result in zip(records, _code(resources, rows), strict=True):
+        expected = [(_country(e.get("sourcecode")), _country(e.get("targetcode")), str(e["eventcode"])[:2])
+                    for e in record.get("events") or []]
+        events = result.events if result else ()
+        produced = [(_country(e.source.country if e.source else None),
+                     _country(e.target.country if e.target else None), e.cameo[:2]) for e in events]
+        case = Case(id=record["id"], text=record["text"], expected=expected, produced=produced)
+        main = _main_event(events)
+        case.main = main.cameo[:2] if main else NO_EVENT
+        gold_root = expected[0][2] if expected else NO_EVENT
+        confusion[(gold_root, case.main)] += 1
+        cases.append(case)
+    no_event = [c for c in cases if not c.expected]
+    metrics = {**_prf("tuple", cases), "noevent_sentences": float(len(no_event)),
+               "noevent_events": float(sum(len(c.produced) for c in no_event))}
+    return SetScore(name="petrarch2", metrics=metrics, cases=cases, confusion=confusion)
+
+
+def _date(value: Any) -> dt.date | None:
+    text = str(value or "")
+    for fmt in ("%Y-%m-%d", "%Y%m%d"):
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _prf(prefix: str, cases: Iterable[Case]) -> dict[str, float]:
+    tp = fp = fn = 0
+    for case in cases:
+        expected, produced = Counter(case.expected), Counter(case.produced)
+        hits = sum((expected & produced).values())
+        tp += hits
+        fp += sum(produced.values()) - hits
+        fn += sum(expected.values()) - hits
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {f"{prefix}_precision": precision, f"{prefix}_recall": recall, f"{prefix}_f1": f1}
+
+
+def case_error(case: Case) -> int:
+    """How wrong a case is: expected tuples missed plus tuples invented."""
+    expected, produced = Counter(case.expected), Counter(case.produced)
+    hits = sum((expected & produced).values())
+    return (sum(expected.values()) - hits) + (sum(produced.values()) - hits)

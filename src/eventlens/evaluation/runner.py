@@ -1,0 +1,151 @@
+"""``eventlens eval``: every gold set, printed, checked against floors that only go up.
+
+Floors live in ``eval/floors.json`` next to a digest of each gold file they
+were measured on. A score below its floor fails the run; ``--raise-floors``
+lifts floors to today's scores after a passing run, never lowers them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from eventlens.config import Settings
+from eventlens.errors import EvalError
+from eventlens.evaluation.events import SetScore, case_error, score_petrarch, score_plover
+from eventlens.evaluation.seed import check_all, load_annotation
+from eventlens.ingest import read_inputs
+from eventlens.pipeline import Resources, code_article
+from eventlens.records import Article
+
+SEED_NAME = "clinton-moscow-2009-10-13"
+#: metric -> True when higher is better (a floor) or False when lower is better (a ceiling).
+DIRECTION = {"petrarch2.noevent_events": False, "petrarch2.noevent_sentences": False}
+
+
+def default_gold() -> Path:
+    """``$EVENTLENS_GOLD``, else ``../shared/gold`` from the working directory."""
+    return Path(os.environ.get("EVENTLENS_GOLD", "../shared/gold"))
+
+
+def run_eval(*, gold: str | None, floors: Path, sets: Sequence[str] | None, raise_floors: bool,
+             settings: Settings, out: TextIO) -> bool:
+    """Run the chosen sets, print their scores, and return False when a floor is broken."""
+    root = Path(gold) if gold else default_gold()
+    if not root.is_dir():
+        raise EvalError(f"{root}: gold data not found; pass --gold DIR or set EVENTLENS_GOLD")
+    resources = Resources.load(settings)
+    scores: dict[str, float] = {}
+    digests: dict[str, str] = {}
+    for name, (relative, runner) in _SETS.items():
+        if sets and name not in sets:
+            continue
+        path = root / relative
+        if not path.exists():
+            print(f"\n== {name}: {path} missing, skipped", file=out)
+            continue
+        digests[name] = _digest(path)
+        scores.update({f"{name}.{k}": v for k, v in runner(path, resources, out).items()})
+    return _apply_floors(floors, scores, digests, raise_floors, out)
+
+
+def _digest(path: Path) -> str:
+    files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+    sha = hashlib.sha256()
+    for file in files:
+        sha.update(file.read_bytes())
+    return sha.hexdigest()[:16]
+
+
+def _run_plover(path: Path, resources: Resources, out: TextIO) -> dict[str, float]:
+    result = score_plover(path, resources)
+    _print_set(result, out, "PLOVER gold records (main event per sentence; triples over all events)")
+    return result.metrics
+
+
+def _run_petrarch(path: Path, resources: Resources, out: TextIO) -> dict[str, float]:
+    result = score_petrarch(path, resources)
+    _print_set(result, out, "PETRARCH-2 validation sentences ((source, target, CAMEO root) tuples)")
+    return result.metrics
+
+
+def _run_seed(path: Path, resources: Resources, out: TextIO) -> dict[str, float]:
+    annotation = load_annotation(path / f"{SEED_NAME}.expected.json")
+    items = [i for i in read_inputs([str(path / f"{SEED_NAME}.txt")]) if isinstance(i, Article)]
+    result = code_article(items[0], resources)
+    checks = check_all(result, annotation)
+    print(f"\n== seed: {SEED_NAME} (issue acceptance items)", file=out)
+    for label, ok, detail in checks:
+        print(f"  {'PASS' if ok else 'FAIL'} {label}: {detail}", file=out)
+    passed = sum(ok for _, ok, _ in checks)
+    print(f"  {passed}/{len(checks)} checks pass", file=out)
+    return {"checks_passed": passed / len(checks)}
+
+
+_Runner = Callable[[Path, Resources, TextIO], dict[str, float]]
+_SETS: dict[str, tuple[str, _Runner]] = {
+    "plover": ("events/plover/PLOVER_GSR_CAMEO.json", _run_plover),
+    "petrarch2": ("events/petrarch2_gsr/PETR2_GSR_validation.gold.jsonl", _run_petrarch),
+    "seed": ("../seed", _run_seed),
+}
+
+
+def _print_set(result: SetScore, out: TextIO, title: str) -> None:
+    print(f"\n== {result.name}: {title}, {len(result.cases)} sentences", file=out)
+    for key, value in result.metrics.items():
+        print(f"  {key:<22} {value:.3f}" if value <= 1 else f"  {key:<22} {value:.0f}", file=out)
+    labels = sorted({g for g, _ in result.confusion} | {p for _, p in result.confusion})
+    print("  confusion (rows: gold main event, columns: produced main event)", file=out)
+    print("  " + " " * 10 + " ".join(f"{lab[:5]:>5}" for lab in labels), file=out)
+    for gold in labels:
+        row = [result.confusion.get((gold, p), 0) for p in labels]
+        if any(row):
+            print(f"  {gold[:10]:<10}" + " ".join(f"{n:>5}" if n else "    ." for n in row), file=out)
+    worst = sorted(result.cases, key=case_error, reverse=True)[:20]
+    print("  worst sentences:", file=out)
+    for case in worst:
+        if case_error(case):
+            print(f"   - {case.id}: {case.text[:110]}\n       expected {case.expected}  produced {case.produced}",
+                  file=out)
+
+
+def _apply_floors(path: Path, scores: dict[str, float], digests: dict[str, str], raise_floors: bool,
+                  out: TextIO) -> bool:
+    stored: dict[str, Any] = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    limits: dict[str, float] = dict(stored.get("limits", {}))
+    known: dict[str, str] = dict(stored.get("gold_digests", {}))
+    print("\n== floors", file=out)
+    ok = True
+    for name, digest in digests.items():
+        if known.get(name) and known[name] != digest:
+            print(f"  WARNING {name}: gold data changed since the floors were set ({known[name]} -> {digest})",
+                  file=out)
+    for key, value in sorted(scores.items()):
+        limit = limits.get(key)
+        higher = DIRECTION.get(key, True)
+        broken = limit is not None and (value < limit - 1e-9 if higher else value > limit + 1e-9)
+        ok &= not broken
+        sign = ">=" if higher else "<="
+        status = "FAIL" if broken else "ok  " if limit is not None else "new "
+        print(f"  {status} {key:<34} {value:8.3f}  ({sign} {limit if limit is not None else '-'})", file=out)
+    if ok and raise_floors:
+        for key, value in scores.items():
+            higher = DIRECTION.get(key, True)
+            old = limits.get(key)
+            if old is None or (value > old if higher else value < old):
+                limits[key] = round(value - 0.0005 if higher else value, 3)
+        known.update(digests)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps({"about": stored.get("about", _ABOUT), "gold_digests": known,
+                                    "limits": dict(sorted(limits.items()))}, indent=2) + "\n", encoding="utf-8")
+        print(f"  floors raised in {path}", file=out)
+    print(f"\neval {'passed' if ok else 'FAILED: a score fell below its floor'}", file=out)
+    return ok
+
+
+_ABOUT = ("Scores eventlens must not fall below (or, for counts of invented events, rise above). "
+          "Only ever raised, by `eventlens eval --raise-floors` after a passing run.")

@@ -1,0 +1,76 @@
+"""Aggregations over a store, shared by the CLI (and later the API and UI)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from eventlens.store import Store
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """What a database holds, at a glance."""
+
+    articles: int
+    events: int
+    events_happened: int
+    quotes: int
+    actor_mentions: int
+    places: int
+    errors: int
+    top_dyads: list[tuple[str, str, int]]
+    top_categories: list[tuple[str, int]]
+    recent_errors: list[tuple[str, str]]
+
+
+def summarise(store: Store, top: int = 10) -> Summary:
+    """Counts, the most frequent dyads and categories, and the latest ingest errors.
+
+    ``events_happened`` leaves out negated, hypothetical, conditional and future
+    events: those were reported, not done.
+    """
+    con = store.con
+
+    def count(sql: str) -> int:
+        row = con.execute(sql).fetchone()
+        return int(row[0]) if row else 0
+
+    happened = ("NOT list_has_any(modes, ['negated', 'hypothetical', 'conditional', 'future'])")
+    dyads = con.execute(
+        f"SELECT source_country, coalesce(target_country, '-'), count(*) AS n FROM events WHERE {happened} "  # noqa: S608  # constant SQL
+        "GROUP BY ALL ORDER BY n DESC, 1, 2 LIMIT ?", [top]).fetchall()
+    categories = con.execute(
+        f"SELECT plover, count(*) AS n FROM events WHERE {happened} GROUP BY ALL ORDER BY n DESC, 1 LIMIT ?",  # noqa: S608  # constant SQL
+        [top]).fetchall()
+    errors = con.execute("SELECT source, reason FROM ingest_errors ORDER BY recorded_at DESC, source LIMIT ?",
+                         [top]).fetchall()
+    return Summary(
+        articles=count("SELECT count(*) FROM articles"), events=count("SELECT count(*) FROM events"),
+        events_happened=count(f"SELECT count(*) FROM events WHERE {happened}"),  # noqa: S608  # constant SQL
+        quotes=count("SELECT count(*) FROM quotes"), actor_mentions=count("SELECT count(*) FROM actor_mentions"),
+        places=count("SELECT count(*) FROM places"), errors=count("SELECT count(*) FROM ingest_errors"),
+        top_dyads=[(str(a), str(b), int(n)) for a, b, n in dyads],
+        top_categories=[(str(c), int(n)) for c, n in categories],
+        recent_errors=[(str(s), str(r)) for s, r in errors],
+    )
+
+
+def format_summary(summary: Summary) -> str:
+    """The human-readable summary printed by ``run`` and ``summary``."""
+    lines = [
+        f"articles  {summary.articles:>8}",
+        f"events    {summary.events:>8}  ({summary.events_happened} reported as having happened)",
+        f"quotes    {summary.quotes:>8}",
+        f"actors    {summary.actor_mentions:>8}  mentions",
+        f"places    {summary.places:>8}  mentions",
+        f"errors    {summary.errors:>8}  inputs not stored (see table ingest_errors)",
+        "",
+        "top dyads (source -> target: events that happened)",
+    ]
+    lines += [f"  {s} -> {t}: {n}" for s, t, n in summary.top_dyads] or ["  (none)"]
+    lines += ["", "top PLOVER categories"]
+    lines += [f"  {c}: {n}" for c, n in summary.top_categories] or ["  (none)"]
+    if summary.recent_errors:
+        lines += ["", "inputs that failed"]
+        lines += [f"  {s}: {r}" for s, r in summary.recent_errors]
+    return "\n".join(lines)
