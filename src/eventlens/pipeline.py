@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -42,11 +43,16 @@ class Resources:
 
     @classmethod
     def load(cls, settings: Settings = DEFAULT_SETTINGS) -> Resources:
-        """Load every resource; raises ModelNotFoundError with the install line if needed."""
-        nlp = load_model(settings.model)
-        kb = load_kb()
-        return cls(nlp=nlp, kb=kb, matcher=ActorMatcher.build(nlp, kb), gazetteer=load_gazetteer(),
-                   lexicon=load_lexicon(), ontology=load_ontology(), settings=settings)
+        """Load every resource once per process; raises ModelNotFoundError with the install line."""
+        return _load_resources(settings)
+
+
+@cache
+def _load_resources(settings: Settings) -> Resources:
+    nlp = load_model(settings.model)
+    kb = load_kb()
+    return Resources(nlp=nlp, kb=kb, matcher=ActorMatcher.build(nlp, kb), gazetteer=load_gazetteer(),
+                     lexicon=load_lexicon(), ontology=load_ontology(), settings=settings)
 
 
 def analyse(doc: Doc, article: Article, res: Resources, trace: list[TraceStep] | None = None) -> ArticleResult:
@@ -89,15 +95,17 @@ def code_stream(items: Iterable[Article | IngestError], res: Resources,
         yield from _code_batch(batch, res)
 
 
+def _size_checked(item: Article | IngestError, settings: Settings) -> Article | IngestError:
+    if isinstance(item, Article):
+        try:
+            _check_size(item, settings)
+        except InputError as exc:
+            return IngestError(source=exc.source, reason=exc.reason, kind="too_large")
+    return item
+
+
 def _code_batch(batch: list[Article | IngestError], res: Resources) -> Iterator[ArticleResult | IngestError]:
-    checked: list[Article | IngestError] = []
-    for item in batch:
-        if isinstance(item, Article):
-            try:
-                _check_size(item, res.settings)
-            except InputError as exc:
-                item = IngestError(source=exc.source, reason=exc.reason, kind="too_large")
-        checked.append(item)
+    checked = [_size_checked(item, res.settings) for item in batch]
     articles = [a for a in checked if isinstance(a, Article)]
     docs = iter(res.nlp.pipe([a.text for a in articles], batch_size=res.settings.batch_size))
     for item in checked:
@@ -107,5 +115,5 @@ def _code_batch(batch: list[Article | IngestError], res: Resources) -> Iterator[
         doc = next(docs)
         try:
             yield analyse(doc, item, res)
-        except Exception as exc:  # noqa: BLE001  # one article's coding defect must not stop a batch; it is recorded
+        except Exception as exc:  # one article's coding defect must not stop a batch; it is recorded
             yield IngestError(source=item.source or item.id, reason=f"coding failed: {exc!r}", kind="coding")

@@ -32,6 +32,15 @@ _ADDRESSEE_DEPS = ("dobj", "dative", "iobj")
 
 
 @dataclass(frozen=True, slots=True)
+class _Context:
+    doc: Doc
+    actors: Sequence[ActorMention]
+    dates: Sequence[TimeRef]
+    published: dt.date | None
+    sentence_of: dict[int, int]
+
+
+@dataclass(frozen=True, slots=True)
 class _Cue:
     verb: Token
     speaker: ActorMention | None
@@ -42,15 +51,16 @@ class _Cue:
 def extract_quotes(doc: Doc, actors: Sequence[ActorMention], dates: Sequence[TimeRef],
                    published: dt.date | None, min_words: int = 3) -> tuple[Quote, ...]:
     """Every direct quote and reported statement in the document."""
-    sentence_of = {i: n for n, s in enumerate(doc.sents) for i in range(s.start, s.end)}
-    direct = _direct_quotes(doc, actors, dates, published, sentence_of, min_words)
+    ctx = _Context(doc=doc, actors=actors, dates=dates, published=published,
+                   sentence_of={i: n for n, s in enumerate(doc.sents) for i in range(s.start, s.end)})
+    direct = _direct_quotes(ctx, min_words)
     covered = [(q.content.start - 1, q.content.end + 1) for q in direct]
-    indirect = _reported_speech(doc, actors, dates, published, sentence_of, covered)
+    indirect = _reported_speech(ctx, covered)
     return tuple(sorted(direct + indirect, key=lambda q: q.content.start))
 
 
-def _direct_quotes(doc: Doc, actors: Sequence[ActorMention], dates: Sequence[TimeRef],
-                   published: dt.date | None, sentence_of: dict[int, int], min_words: int) -> list[Quote]:
+def _direct_quotes(ctx: _Context, min_words: int) -> list[Quote]:
+    doc, published = ctx.doc, ctx.published
     quotes = []
     for match in _QUOTE_PAIRS.finditer(doc.text):
         group = 1 if match.group(1) is not None else 3
@@ -61,13 +71,13 @@ def _direct_quotes(doc: Doc, actors: Sequence[ActorMention], dates: Sequence[Tim
         inner = doc.char_span(start, end, alignment_mode="expand")
         if inner is None:
             continue
-        cue = _cue_for_quote(doc, inner, actors)
+        cue = _cue_for_quote(doc, inner, ctx.actors)
         quotes.append(Quote(
             kind="direct", content=Span(start=start, end=end, text=doc.text[start:end]),
             speaker=cue.speaker if cue else None, speaker_span=cue.speaker_span if cue else None,
             cue=_token_span(cue.verb) if cue else None, addressee=cue.addressee if cue else None,
-            date=_date_of(cue.verb, dates, published) if cue else _published(published),
-            sentence=sentence_of[inner.start],
+            date=_date_of(cue.verb, ctx.dates, published) if cue else _published(published),
+            sentence=ctx.sentence_of[inner.start],
         ))
     return quotes
 
@@ -149,11 +159,10 @@ def _governs(verb: Token, token: Token) -> bool:
     return False
 
 
-def _reported_speech(doc: Doc, actors: Sequence[ActorMention], dates: Sequence[TimeRef],
-                     published: dt.date | None, sentence_of: dict[int, int],
-                     covered: list[tuple[int, int]]) -> list[Quote]:
+def _reported_speech(ctx: _Context, covered: list[tuple[int, int]]) -> list[Quote]:
+    actors = ctx.actors
     quotes = []
-    for token in doc:
+    for token in ctx.doc:
         if _inside(token.idx, covered):
             continue
         content = _reported_content(token, covered)
@@ -164,8 +173,8 @@ def _reported_speech(doc: Doc, actors: Sequence[ActorMention], dates: Sequence[T
             continue
         quotes.append(Quote(
             kind="indirect", content=content, speaker=cue.speaker, speaker_span=cue.speaker_span,
-            cue=_token_span(token), addressee=cue.addressee, date=_date_of(cue.verb, dates, published),
-            sentence=sentence_of[token.i],
+            cue=_token_span(token), addressee=cue.addressee, date=_date_of(cue.verb, ctx.dates, ctx.published),
+            sentence=ctx.sentence_of[token.i],
         ))
     return quotes
 
@@ -176,14 +185,24 @@ def _inside(offset: int, covered: list[tuple[int, int]]) -> bool:
 
 def _reported_content(token: Token, covered: list[tuple[int, int]]) -> Span | None:
     if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
-        root = token.sent.root
-        tokens = [t for t in token.sent if t not in set(token.subtree) and not t.is_punct]
-        if not tokens or root in token.subtree:
-            return None
-        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-        return Span(start=start, end=end, text=token.doc.text[start:end])
+        return _according_content(token)
     if token.lemma_ not in SPEECH_VERBS or token.pos_ not in ("VERB", "AUX"):
         return None
+    return _clause_content(token, covered)
+
+
+def _according_content(token: Token) -> Span | None:
+    """'X will happen, according to Y': the rest of the sentence is what Y said."""
+    subtree = set(token.subtree)
+    tokens = [t for t in token.sent if t not in subtree and not t.is_punct]
+    if not tokens or token.sent.root in subtree:
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    return Span(start=start, end=end, text=token.doc.text[start:end])
+
+
+def _clause_content(token: Token, covered: list[tuple[int, int]]) -> Span | None:
+    """'X said (that) ...': the complement clause, unless it is a direct quote."""
     clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
     if clause is None:
         return None

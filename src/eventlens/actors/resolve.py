@@ -41,8 +41,8 @@ class ActorMatcher:
         """Compile all names, aliases, demonyms and capitals into one matcher."""
         matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         phrases = sorted(kb.phrases)
-        for phrase, pattern in zip(phrases, nlp.tokenizer.pipe(phrases), strict=True):
-            matcher.add(phrase, [pattern])
+        for phrase in phrases:
+            matcher.add(phrase, [nlp.make_doc(phrase)])
         return cls(kb=kb, matcher=matcher)
 
 
@@ -278,7 +278,8 @@ def _group_mentions(ctx: _Context, named: list[ActorMention]) -> list[ActorMenti
             continue  # "President" in "President Medvedev" is part of the name
         modifiers = [c for c in token.children if c.dep_ in _GROUP_DEPS]
         country = _modifier_country(ctx, modifiers, named)
-        start = min([token.i, *(m.left_edge.i for m in modifiers)])
+        phrase = [c for c in token.children if c.dep_ in (*_GROUP_DEPS, "det", "nummod") and c.i < token.i]
+        start = min([token.i, *(m.left_edge.i for m in phrase)])
         span = doc[start:token.i + 1]
         mentions.append(_mention(ctx, span, name=span.text, kind="group", country=country,
                                  sector=word.sector, role=None, entity=None,

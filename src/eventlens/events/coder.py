@@ -6,7 +6,6 @@ can be recorded in a trace, which is what ``eventlens explain`` prints.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -84,13 +83,7 @@ def _skip_reason(ctx: CodingContext, token: Token, entry: LexEntry, verbs: dict[
                  consumed: set[int]) -> str | None:
     """Why a matched trigger is not coded on its own, or None to code it."""
     if token.pos_ in _VERB_POS:
-        complements = [c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
-        if complements and ctx.lexicon.is_control(lemma(token)):
-            return f"control verb: its complement '{complements[0].text}' is the event, if any"
-        coded = [c for c in complements if c.i in verbs]
-        if coded and entry.cameo.startswith("03"):
-            return f"intent verb: the event is carried by '{coded[0].text}'"
-        return None
+        return _verb_skip_reason(ctx, token, entry, verbs)
     if token.i in consumed:
         return "object of a coded verb: coded with it"
     governor = _governing_verb(token)
@@ -100,6 +93,16 @@ def _skip_reason(ctx: CodingContext, token: Token, entry: LexEntry, verbs: dict[
         same = ctx.ontology.code(verbs[governor.i].cameo).plover == ctx.ontology.code(entry.cameo).plover
         if same:
             return f"repeats the event of '{governor.text}'"
+    return None
+
+
+def _verb_skip_reason(ctx: CodingContext, token: Token, entry: LexEntry, verbs: dict[int, LexEntry]) -> str | None:
+    complements = [c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+    if complements and ctx.lexicon.is_control(lemma(token)):
+        return f"control verb: its complement '{complements[0].text}' is the event, if any"
+    coded = [c for c in complements if c.i in verbs]
+    if coded and entry.cameo.startswith("03"):
+        return f"intent verb: the event is carried by '{coded[0].text}'"
     return None
 
 
@@ -176,7 +179,7 @@ def _events_for(ctx: CodingContext, token: Token, entry: LexEntry, dyad: Dyad) -
     pairs = _pairs(sources, dyad)
     events = []
     for source, target in pairs:
-        events.append(_event(ctx, token, entry, source, target, dyad))
+        events.append(_event(ctx, token, entry, source=source, target=target, dyad=dyad))
         ctx.note(token, entry, "coded",
                  f"{source.country} -> {target.country if target else '-'} "
                  f"[source: {dyad.source_rule}, target: {dyad.target_rule}] {code.plover} {code.code}")
@@ -198,7 +201,7 @@ def _same_actor(a: ActorMention, b: ActorMention) -> bool:
     return (a.entity or a.name) == (b.entity or b.name) or (a.country == b.country and a.sector == b.sector)
 
 
-def _event(ctx: CodingContext, token: Token, entry: LexEntry, source: ActorMention,
+def _event(ctx: CodingContext, token: Token, entry: LexEntry, *, source: ActorMention,
            target: ActorMention | None, dyad: Dyad) -> Event:
     code = ctx.ontology.code(entry.cameo)
     time_ref = _event_time(ctx, token)
@@ -289,7 +292,8 @@ def _confidence(entry: LexEntry, dyad: Dyad, source: ActorMention, target: Actor
 
 def _event_id(article_id: str, offset: int, source: ActorMention, target: ActorMention | None,
               cameo: str) -> str:
-    key = f"{article_id}:{offset}:{source.entity or source.name}:{target.entity or target.name if target else ''}:{cameo}"
+    target_key = (target.entity or target.name) if target else ""
+    key = f"{article_id}:{offset}:{source.entity or source.name}:{target_key}:{cameo}"
     return hashlib.sha1(key.encode("utf-8"), usedforsecurity=False).hexdigest()[:16]
 
 

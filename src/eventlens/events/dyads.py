@@ -131,14 +131,13 @@ def _resolve_relative(pronoun: Token, scope: Scope) -> ActorMention | None:
         node = node.head
     if node.dep_ != "relcl":
         return None
-    found = phrase_actor(node.head, scope.actors)
-    if found is not None:
-        return found
-    # The parser often hangs the clause on the wrong noun; the noun right before it is the antecedent.
+    # The antecedent is the noun right before the clause ("Georgia, with which ..."); the parser
+    # often hangs the clause on a noun further left, so that is only the fallback.
     i = node.left_edge.i - 1
     while i >= 0 and node.doc[i].is_punct:
         i -= 1
-    return phrase_actor(node.doc[i], scope.actors) if i >= 0 else None
+    found = phrase_actor(node.doc[i], scope.actors) if i >= 0 else None
+    return found if found is not None else phrase_actor(node.head, scope.actors)
 
 
 def _subject_actors(verb: Token, scope: Scope) -> tuple[tuple[ActorMention, ...], str]:
@@ -188,6 +187,8 @@ def _noun_owner(noun: Token, scope: Scope) -> tuple[tuple[ActorMention, ...], st
 def _verb_targets(verb: Token, entry: LexEntry, obj: Token | None, scope: Scope,
                   exclude: str | None) -> tuple[tuple[ActorMention, ...], str]:
     direct = obj if obj is not None else direct_object(verb)
+    if direct is not None and obj is None and scope.lexicon.is_topic_verb(lemma(verb)):
+        direct = None  # "discuss Iran": Iran is what they talk about, not whom they talk to
     if direct is not None:
         found = _actors(direct, scope, exclude)
         if found:

@@ -20,7 +20,7 @@ from eventlens.tables import load_json, read_text
 PACKAGE = "eventlens.events"
 FILENAME = "lexicon.tsv"
 _COLUMNS = 7
-_KINDS = ("verb", "noun", "control", "nonevent")
+_KINDS = ("verb", "noun", "control", "nonevent", "topic")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,10 +57,11 @@ class LexEntry:
 class Lexicon:
     """Rows indexed by (kind, lemma), plus the table version.
 
-    Two kinds carry no code: ``control`` verbs ("seek to", "help",
-    "try to") hand their event to the verb they govern, and ``nonevent``
-    verbs ("pose a threat", "fear war") say that the event noun they govern
-    is not an event.
+    Three kinds carry no code: ``control`` verbs ("seek to", "help",
+    "try to") hand their event to the verb they govern, ``nonevent`` verbs
+    ("pose a threat", "fear war") say that the event noun they govern is not
+    an event, and ``topic`` verbs ("discuss Iran") take a topic, not a
+    target, as direct object.
     """
 
     entries: dict[tuple[str, str], tuple[LexEntry, ...]]
@@ -69,6 +70,10 @@ class Lexicon:
     def is_control(self, lemma: str) -> bool:
         """True for verbs whose complement verb carries the event ('agreed to allow')."""
         return ("control", lemma) in self.entries
+
+    def is_topic_verb(self, lemma: str) -> bool:
+        """True for verbs whose direct object is a topic, not a target ('discuss Iran')."""
+        return ("topic", lemma) in self.entries
 
     def is_nonevent(self, lemma: str) -> bool:
         """True for verbs under which an event noun is not an event ('pose a threat')."""
@@ -120,7 +125,7 @@ def _row(line: str, number: int) -> LexEntry:
     kind, lemma, particle, obj, prep, cameo = (c.strip() for c in cols[:6])
     if kind not in _KINDS:
         raise DataError(f"lexicon.tsv:{number}: kind must be one of {', '.join(_KINDS)}, not {kind!r}")
-    if kind in ("control", "nonevent"):
+    if kind in ("control", "nonevent", "topic"):
         cameo = "-"
     elif not cameo.isdigit():
         raise DataError(f"lexicon.tsv:{number}: CAMEO code {cameo!r} must be digits")

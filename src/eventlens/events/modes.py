@@ -75,7 +75,7 @@ def _clause_verbs(trigger: Token, chain: list[Token]) -> list[Token]:
 
 def _negated(trigger: Token, chain: list[Token]) -> bool:
     for verb in _clause_verbs(trigger, chain):
-        if any(c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in ("neg", "det", "advmod")
+        if any(c.dep_ == "neg" or (c.lower_ in ("never", "no") and c.dep_ in ("neg", "det", "advmod"))
                for c in verb.children):
             return True
     return any(_refusal(head) for head in chain[:3])
@@ -113,7 +113,7 @@ def _conditional(trigger: Token, chain: list[Token]) -> bool:
 def _future(trigger: Token, chain: list[Token], event_date: tuple[dt.date, dt.date] | None,
             published: dt.date | None) -> bool:
     for verb in _clause_verbs(trigger, chain):
-        if any(c.dep_ == "aux" and (c.lower_ in _MODAL_FUTURE or c.lemma_ == "go" and c.tag_ == "VBG")
+        if any(c.dep_ == "aux" and (c.lower_ in _MODAL_FUTURE or (c.lemma_ == "go" and c.tag_ == "VBG"))
                for c in verb.children):
             return True
     return bool(event_date and published and event_date[0] > published)

@@ -42,7 +42,8 @@ class Ontology:
         """0 statement, 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict."""
         if plover is None or plover not in self.plover:
             return 0
-        return int(self.plover[plover].get("penta_class", 0))  # type: ignore[call-overload]  # JSON number
+        value = self.plover[plover].get("penta_class", 0)
+        return value if isinstance(value, int) else 0
 
 
 @cache

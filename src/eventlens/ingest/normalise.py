@@ -23,11 +23,12 @@ from eventlens.errors import (
 from eventlens.records import Article
 
 _TERMINAL = tuple('.!?:;"”’)»')
+_WRAP_MIN = 60  # hard-wrapped lines are at least this long; headlines are shorter
 _NOISE_LINE = re.compile(
     r"""^\s*(
         (pic|photo|picture|image|video|graphic|caption|file\ photo)\s*[:|-]   # captions
       | (photo|picture|image)s?\s+(by|courtesy|credit)\b
-      | by\s+(?:[A-Z][\w.'’-]*[\s,&]*(?:and\s+)?){1,8}$                        # bylines: capitalised words only
+      | by\s+(?-i:(?:[A-Z][\w.'’-]*[\s,&]*(?:and\s+)?){1,8})$                   # bylines: capitalised words only
       | (reporting|writing|editing|additional\ reporting)\s+by\b               # wire trailers
       | \(?(reuters|afp|ap)\s+photo\b
       | (copyright|©)\s
@@ -68,25 +69,33 @@ def paragraphs(text: str) -> list[str]:
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     result: list[str] = []
     for block in re.split(r"\n\s*\n", text):
-        current = ""
+        current, previous = "", ""
         for raw in block.split("\n"):
             line = _SPACES.sub(" ", raw).strip()
             if not line or _NOISE_LINE.match(line):
                 continue
-            if current and not current.endswith(_TERMINAL) and not _starts_new_paragraph(line):
+            if current and _continues(previous, line):
                 current = f"{current} {line}"
             else:
                 if current:
                     result.append(current)
                 current = line
+            previous = line
         if current:
             result.append(current)
     return result
 
 
-def _starts_new_paragraph(line: str) -> bool:
-    # A wrapped line continues a sentence; a bullet or quote mark opens a new one.
-    return line[0] in "-•*“\"" and len(line) > 1
+def _continues(previous: str, line: str) -> bool:
+    """Is ``line`` the hard-wrapped continuation of ``previous``?
+
+    Hard-wrapped text has long lines that stop mid-sentence; a short line
+    without final punctuation followed by a capitalised one is a headline
+    or a subheading, and a bullet or quote mark opens a new paragraph.
+    """
+    if previous.endswith(_TERMINAL) or line[0] in "-•*“\"":
+        return False
+    return line[0].islower() or line[0].isdigit() or len(previous) >= _WRAP_MIN
 
 
 def looks_like_headline(paragraph: str) -> bool:

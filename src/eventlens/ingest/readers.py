@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 import os
 import sys
-from dataclasses import replace
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import IO, Any
 
@@ -141,7 +141,8 @@ def _jsonl_article(line: bytes, source: str) -> Article:
     try:
         record = json.loads(text)
     except ValueError as exc:
-        raise MalformedRecordError(source, f"not valid JSON ({exc.args[0]}); each line must be one JSON object") from exc
+        reason = f"not valid JSON ({exc.args[0]}); each line must be one JSON object"
+        raise MalformedRecordError(source, reason) from exc
     if not isinstance(record, dict):
         raise MalformedRecordError(source, "each line must be a JSON object with a 'text' field")
     body = record.get("text")

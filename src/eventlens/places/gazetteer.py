@@ -68,7 +68,7 @@ def load_gazetteer() -> Gazetteer:
     if path is not None and path.exists():
         try:
             with path.open("rb") as handle:
-                loaded = pickle.load(handle)  # noqa: S301  # our own cache file, written below
+                loaded = pickle.load(handle)  # our own cache file, written below
             if isinstance(loaded, Gazetteer):
                 return loaded
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError):

@@ -18,12 +18,12 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from eventlens.places.gazetteer import Entry, Gazetteer
-from eventlens.records import Place, Span
+from eventlens.records import Place, PlaceUse, Span
 
 _TOPONYM_LABELS = ("GPE", "LOC")
 _LOCATIVE = frozenset({
     "in", "at", "near", "to", "into", "inside", "outside", "around", "across", "throughout",
-    "within", "from", "outside", "towards", "toward", "through", "via", "off", "along", "over",
+    "within", "from", "towards", "toward", "through", "via", "off", "along", "over",
 })
 _ACTOR_PREPS = frozenset({"with", "against", "between", "by", "on", "for", "of", "upon", "among", "like",
                           "unlike"})
@@ -164,7 +164,7 @@ def _place(span: SpacySpan, entry: Entry | None, confidence: float, sentence: in
     )
 
 
-def _use(token: Token, kind: str) -> str:
+def _use(token: Token, kind: str) -> PlaceUse:
     """'location' where something happens, or 'actor' where the name stands for a government."""
     while token.dep_ == "conj":
         token = token.head

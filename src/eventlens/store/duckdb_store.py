@@ -98,7 +98,7 @@ class Store:
             self.con.execute("BEGIN TRANSACTION")
             for name, table in tables.items():
                 self.con.register("_batch", table)
-                self.con.execute(f"INSERT INTO {name} ({', '.join(table.column_names)}) "  # noqa: S608  # names are ours
+                self.con.execute(f"INSERT INTO {name} ({', '.join(table.column_names)}) "  # names are ours
                                  f"SELECT {', '.join(table.column_names)} FROM _batch")
                 self.con.unregister("_batch")
             self.con.execute("COMMIT")

@@ -1,0 +1,143 @@
+"""Throughput of `eventlens run` against bare spaCy `nlp.pipe`, same model, same texts, one run.
+
+Usage: .venv/bin/python bench/bench_throughput.py [--articles 64] [--rounds 2]
+
+Prints articles/s for both, their ratio, and each stage's share of the time
+eventlens spends per article (parse included), so that the cost of what
+eventlens adds is visible next to the parse. No wall-clock limit is asserted
+anywhere: machines are shared and noisy; compare ratios measured side by side.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import json
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import spacy
+
+from eventlens.actors.resolve import resolve_actors
+from eventlens.cli import main as cli_main
+from eventlens.dates import extract_dates
+from eventlens.events.coder import CodingContext, code_events
+from eventlens.ingest import article_from_text, parse_published, read_inputs
+from eventlens.nlp import model_name
+from eventlens.pipeline import Resources
+from eventlens.places.resolve import resolve_places
+from eventlens.quotes import extract_quotes
+from eventlens.records import Article
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def corpus(n: int) -> list[dict[str, str]]:
+    """n distinct articles built from the bundled samples (each gets its own closing line)."""
+    base = [a for a in read_inputs([str(ROOT / "samples")]) if isinstance(a, Article)]
+    rows = []
+    for i in range(n):
+        art = base[i % len(base)]
+        rows.append({"id": f"bench-{i}", "text": f"{art.text}\n\nBenchmark copy {i}.",
+                     "published": art.published.isoformat() if art.published else ""})
+    return rows
+
+
+def bare_pipe(nlp: spacy.language.Language, texts: list[str], batch: int) -> float:
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=batch):
+        pass
+    return time.perf_counter() - start
+
+
+def eventlens_run(path: Path, batch: int) -> float:
+    with tempfile.TemporaryDirectory() as tmp:
+        start = time.perf_counter()
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            code = cli_main(["run", str(path), "--db", str(Path(tmp) / "bench.duckdb"),
+                             "--batch-size", str(batch)])
+        elapsed = time.perf_counter() - start
+    if code != 0:
+        raise SystemExit(f"eventlens run failed with exit code {code}")
+    return elapsed
+
+
+def stage_shares(res: Resources, rows: list[dict[str, str]]) -> dict[str, float]:
+    """Seconds per stage over the corpus, the parse included."""
+    totals = dict.fromkeys(("parse", "dates", "places", "actors", "quotes", "events"), 0.0)
+    clock = Clock(totals)
+    for row in rows:
+        art = article_from_text(row["text"], source=row["id"], published=parse_published(row["published"]))
+        with clock("parse"):
+            doc = res.nlp(art.text)
+        with clock("dates"):
+            dates = extract_dates(doc, art.published)
+        with clock("places"):
+            places = resolve_places(doc, res.gazetteer)
+        with clock("actors"):
+            actors = resolve_actors(doc, res.matcher, places, art.published)
+        with clock("quotes"):
+            extract_quotes(doc, actors, dates, art.published)
+        with clock("events"):
+            code_events(CodingContext(doc=doc, article=art, actors=actors, places=places, dates=dates,
+                                      lexicon=res.lexicon, ontology=res.ontology, settings=res.settings))
+    return totals
+
+
+class Clock:
+    """Adds the time spent in a ``with clock(name):`` block to ``totals[name]``."""
+
+    def __init__(self, totals: dict[str, float]) -> None:
+        self.totals = totals
+
+    @contextlib.contextmanager
+    def __call__(self, name: str) -> Iterator[None]:
+        start = time.perf_counter()
+        yield
+        self.totals[name] += time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=64)
+    parser.add_argument("--rounds", type=int, default=2, help="alternating rounds; the best of each is kept")
+    parser.add_argument("--batch-size", type=int, default=16)
+    args = parser.parse_args()
+
+    load_start = time.perf_counter()
+    res = Resources.load()
+    load_seconds = time.perf_counter() - load_start
+    bare = spacy.load(res.nlp.path) if res.nlp.path else spacy.load(res.nlp.meta["name"])
+    rows = corpus(args.articles)
+    texts = [r["text"] for r in rows]
+    words = sum(len(t.split()) for t in texts)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "bench.jsonl"
+        path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+        bare_pipe(bare, texts[:4], args.batch_size)  # warm caches for both before timing
+        eventlens_run(path, args.batch_size)
+        bare_times, run_times = [], []
+        for _ in range(args.rounds):
+            bare_times.append(bare_pipe(bare, texts, args.batch_size))
+            run_times.append(eventlens_run(path, args.batch_size))
+    shares = stage_shares(res, rows)
+    bare_rate = len(texts) / min(bare_times)
+    run_rate = len(texts) / min(run_times)
+    total = sum(shares.values())
+    print(f"model              {model_name(res.nlp)}  (resources loaded in {load_seconds:.1f} s)")
+    print(f"corpus             {len(texts)} articles, {words:,} words (samples/ repeated)")
+    print(f"bare nlp.pipe      {bare_rate:7.1f} articles/s  ({words / min(bare_times):,.0f} words/s)")
+    print(f"eventlens run      {run_rate:7.1f} articles/s  (parse + all stages + DuckDB write)")
+    print(f"ratio run / pipe   {run_rate / bare_rate:7.2f}")
+    print("stage shares of per-article time (single-article calls, parse included):")
+    for name, seconds in shares.items():
+        print(f"  {name:<8} {100 * seconds / total:5.1f} %   {1000 * seconds / len(rows):6.1f} ms/article")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,71 @@
+import datetime as dt
+import itertools
+from collections import defaultdict
+
+import pytest
+
+from eventlens.actors.kb import load_kb
+
+SINGLE_HOLDER = ("President", "Prime Minister", "Chancellor", "Minister of Foreign Affairs", "Secretary of State",
+                 "Foreign Secretary", "Minister of Defence", "Secretary of Defense", "Defence Secretary",
+                 "Secretary-General of the United Nations", "Secretary General of NATO")
+
+
+def _title_on(name: str, day: str) -> str | None:
+    person = next(p for p in load_kb().people if p.name == name)
+    role = person.role_on(dt.date.fromisoformat(day))
+    return role.title if role else None
+
+
+@pytest.mark.parametrize(("name", "day", "title"), [
+    ("Vladimir Putin", "1999-01-01", "Director of the FSB"),
+    ("Vladimir Putin", "2009-10-13", "Prime Minister"),
+    ("Vladimir Putin", "2022-03-01", "President"),
+    ("Hillary Clinton", "2009-10-13", "Secretary of State"),
+    ("Hillary Clinton", "2005-06-01", "Senator"),
+    ("Dmitry Medvedev", "2009-10-13", "President"),
+    ("Dmitry Medvedev", "2015-01-01", "Prime Minister"),
+    ("Joe Biden", "2010-01-01", "Vice President"),
+    ("Joe Biden", "2022-01-01", "President"),
+    ("Donald Trump", "2019-01-01", "President"),
+    ("Donald Trump", "2023-01-01", None),
+    ("Sergei Lavrov", "2009-10-13", "Minister of Foreign Affairs"),
+    ("Barack Obama", "2009-10-13", "President"),
+    ("Angela Merkel", "2010-01-01", "Chancellor"),
+    ("Recep Tayyip Erdoğan", "2010-01-01", "Prime Minister"),
+    ("Recep Tayyip Erdoğan", "2020-01-01", "President"),
+    ("John Kerry", "2014-03-04", "Secretary of State"),
+    ("Boris Johnson", "2017-01-01", "Foreign Secretary"),
+    ("Boris Johnson", "2020-01-01", "Prime Minister"),
+    ("Ban Ki-moon", "2009-10-13", "Secretary-General of the United Nations"),
+    ("Jens Stoltenberg", "2016-01-01", "Secretary General of NATO"),
+    ("Benjamin Netanyahu", "2010-01-01", "Prime Minister"),
+])
+def test_people_hold_the_office_of_the_date(name: str, day: str, title: str | None) -> None:
+    assert _title_on(name, day) == title
+
+
+def test_former_holders_know_their_last_office() -> None:
+    bush = next(p for p in load_kb().people if p.name == "George W. Bush")
+    last = bush.last_role_before(dt.date(2009, 10, 13))
+    assert last is not None and last.title == "President" and str(last.end) == "2009-01-20"
+
+
+def test_roles_are_ordered_and_single_holder_offices_never_overlap() -> None:
+    holders: dict[tuple[str, str], list[tuple[dt.date, dt.date, str]]] = defaultdict(list)
+    for person in load_kb().people:
+        for role in person.roles:
+            assert role.end is None or role.start < role.end, (person.name, role)
+            if role.title in SINGLE_HOLDER:
+                holders[(role.country, role.title)].append((role.start, role.end or dt.date.max, person.name))
+    for office, terms in holders.items():
+        terms.sort()
+        for (_, end, who), (start, _, nxt) in itertools.pairwise(terms):
+            assert (end - start).days <= 1, f"{office}: {who} and {nxt} overlap"
+
+
+def test_the_table_is_large_enough_to_be_useful() -> None:
+    kb = load_kb()
+    assert sum(len(p.roles) for p in kb.people) >= 1000
+    assert len(kb.countries) >= 249
+    assert all(c.adjectives for c in kb.countries.values())

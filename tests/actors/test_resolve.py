@@ -1,0 +1,56 @@
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def _actor(result, text):  # type: ignore[no-untyped-def]
+    return next(a for a in result.actors if a.span.text == text)
+
+
+def test_surname_links_to_the_full_name_even_before_it(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Clinton in Moscow\n\nUS Secretary of State Hillary Clinton met Sergei Lavrov. Clinton left.")
+    first = result.actors[0]
+    assert (first.span.text, first.name, first.role) == ("Clinton", "Hillary Clinton", "Secretary of State")
+    assert [a.basis for a in result.actors if a.span.text == "Clinton"] == ["surname-link", "surname-link"]
+
+
+def test_roles_follow_the_article_date(code) -> None:  # type: ignore[no-untyped-def]
+    assert _actor(code("Putin spoke.", "2009-10-13"), "Putin").role == "Prime Minister"
+    assert _actor(code("Putin spoke.", "2022-03-01"), "Putin").role == "President"
+    assert _actor(code("Putin spoke.", "1999-01-01"), "Putin").sector == "SPY"
+
+
+def test_former_office_holders_are_marked_former(code) -> None:  # type: ignore[no-untyped-def]
+    bush = _actor(code("Relations were stormy under George W. Bush."), "George W. Bush")
+    assert bush.country == "USA" and bush.role is not None and bush.role.startswith("former President")
+
+
+def test_title_mention_links_to_the_last_person_with_that_title(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Hillary Clinton arrived on Monday. The secretary will meet officials.")
+    secretary = _actor(result, "The secretary")
+    assert secretary.name == "Hillary Clinton" and secretary.basis == "title-link"
+
+
+def test_group_phrases_get_country_and_sector(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Top Russian officials and a senior State Department official met Iranian troops.")
+    assert (_actor(result, "Top Russian officials").country, _actor(result, "Top Russian officials").sector) == \
+        ("RUS", "GOV")
+    official = _actor(result, "a senior State Department official")
+    assert (official.country, official.sector) == ("USA", "GOV")
+    assert _actor(result, "Iranian troops").sector == "MIL"
+
+
+def test_unknown_person_takes_country_and_title_from_the_words_before(code) -> None:  # type: ignore[no-untyped-def]
+    person = _actor(code("Iranian Foreign Minister Zorbak Qelmani said no."), "Zorbak Qelmani")
+    assert person.country == "IRN" and person.sector == "GOV" and person.entity is None
+
+
+def test_capitals_are_governments_only_when_used_as_actors(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Tehran rejected the offer. Talks were held in central Tehran.")
+    assert [(a.span.text, a.country, a.sector) for a in result.actors if a.span.text == "Tehran"] == \
+        [("Tehran", "IRN", "GOV")]
+
+
+def test_organisations_are_igos(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("NATO and the United Nations criticised the plan.")
+    assert {a.country for a in result.actors if a.span.text in ("NATO", "United Nations")} == {"IGO"}

@@ -1,0 +1,74 @@
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def _events(result):  # type: ignore[no-untyped-def]
+    return [(e.source.country if e.source else None, e.target.country if e.target else None, e.plover, e.modes)
+            for e in result.events]
+
+
+def test_subject_verb_object(code) -> None:  # type: ignore[no-untyped-def]
+    assert ("USA", "RUS", "CONSULT", ()) in _events(code("Hillary Clinton met Russian officials today."))
+
+
+def test_negation_is_kept_and_flagged(code) -> None:  # type: ignore[no-untyped-def]
+    events = _events(code("Clinton did not attend the summit with Russia."))
+    assert events and all("negated" in modes for _, _, plover, modes in events if plover == "CONSULT")
+
+
+def test_ruling_out_a_sanction_is_a_rejection_not_a_sanction(code) -> None:  # type: ignore[no-untyped-def]
+    events = _events(code("Moscow has ruled out imposing oil sanctions against the Islamic Republic."))
+    assert ("RUS", "IRN", "REJECT", ()) in events
+    assert all("negated" in modes for _, _, plover, modes in events if plover == "SANCTION")
+
+
+def test_conditional_sanctions_are_not_sanctions_that_happened(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("The United States wants to impose sanctions on Iran if talks end without resolution.")
+    sanctions = [e for e in result.events if e.plover == "SANCTION"]
+    assert sanctions and all({"conditional", "hypothetical"} & set(e.modes) for e in sanctions)
+
+
+def test_coordinated_subjects_make_a_reciprocal_pair(code) -> None:  # type: ignore[no-untyped-def]
+    events = _events(code("Obama and Medvedev agreed on the outlines of a deal in July."))
+    assert {("USA", "RUS"), ("RUS", "USA")} <= {(s, t) for s, t, plover, _ in events if plover == "AGREE"}
+
+
+def test_passive_agent_is_the_source(code) -> None:  # type: ignore[no-untyped-def]
+    events = _events(code("Georgian troops were attacked by Russian forces on Friday."))
+    assert any(s == "RUS" and t == "GEO" and plover == "ASSAULT" for s, t, plover, _ in events)
+
+
+def test_passive_without_agent_invents_no_source(code) -> None:  # type: ignore[no-untyped-def]
+    assert [e for e in code("Iranian diplomats were expelled.").events if e.source is None] == []
+    events = code("Iranian diplomats were expelled.").events
+    assert all(e.source is not None and e.source.country != "IRN" for e in events)
+
+
+def test_control_verb_hands_the_event_to_its_complement(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Iran agreed on October 1 to allow UN experts access to the plant.")
+    [event] = [e for e in result.events if e.plover == "CONCEDE"]
+    assert (event.source.country if event.source else None, event.target.country if event.target else None) == \
+        ("IRN", "IGO")
+    assert event.date == "2009-10-01"
+    assert not [e for e in result.events if e.trigger.text == "agreed"]
+
+
+def test_historical_event_is_dated_and_flagged(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Clinton will raise Russia's treatment of Georgia, with which it fought a five-day war last year.")
+    [war] = [e for e in result.events if e.plover == "ASSAULT"]
+    assert (war.source.country if war.source else None, war.target.country if war.target else None) == ("RUS", "GEO")
+    assert war.date == "2008" and "historical" in war.modes
+
+
+def test_events_carry_codes_evidence_and_provenance(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Russian forces shelled Georgian villages near Gori.")
+    [event] = [e for e in result.events if e.plover == "ASSAULT"]
+    assert event.cameo.startswith(("18", "19", "20")) and event.quad_class == 4 and event.goldstein < 0
+    assert result.article.text[event.evidence.start:event.evidence.end] == event.evidence.text
+    assert event.rule and event.lexicon_entry.startswith("verb shell") and event.coder.startswith("eventlens-coder")
+    assert event.place is not None and event.place.country == "GEO"
+
+
+def test_a_sentence_without_actors_yields_no_event(code) -> None:  # type: ignore[no-untyped-def]
+    assert code("The weather was mild and the markets were calm.").events == ()

@@ -1,0 +1,47 @@
+import pytest
+
+from eventlens.errors import DataError
+from eventlens.events.lexicon import load_lexicon, parse_lexicon
+from eventlens.events.ontology import load_ontology
+
+PLOVER = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
+          "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+
+
+def test_more_specific_rows_come_first() -> None:
+    lexicon = parse_lexicon("# version: t\nverb\timpose\t-\t-\t-\t160\tx\nverb\timpose\t-\tsanction\ton\t163\ty\n")
+    rows = lexicon.candidates("verb", "impose")
+    assert [r.cameo for r in rows] == ["163", "160"]
+    assert lexicon.version == "eventlens.lexicon@t"
+    assert rows[0].describe() == "verb impose obj=sanction target<on> -> 163 (lexicon.tsv:3)"
+
+
+@pytest.mark.parametrize(("row", "message"), [
+    ("verb\tmeet", "columns"), ("adverb\tmeet\t-\t-\t-\t040\tx", "kind"), ("verb\tmeet\t-\t-\t-\tforty\tx", "digits"),
+])
+def test_malformed_rows_name_their_line(row: str, message: str) -> None:
+    with pytest.raises(DataError, match=f"lexicon.tsv:2: .*{message}"):
+        parse_lexicon(f"# header\n{row}\n")
+
+
+def test_every_row_uses_a_known_code_and_every_category_is_covered() -> None:
+    ontology = load_ontology()
+    lexicon = load_lexicon()
+    covered = set()
+    for rows in lexicon.entries.values():
+        for row in rows:
+            if row.kind in ("verb", "noun"):
+                covered.add(ontology.code(row.cameo).plover)
+                assert row.cameo in ontology.cameo, row
+    assert set(PLOVER) <= covered
+    assert lexicon.is_control("seek") and lexicon.is_nonevent("pose")
+
+
+def test_ontology_tables_are_complete_and_consistent() -> None:
+    ontology = load_ontology()
+    roots = [c for c in ontology.cameo if len(c) == 2]
+    assert len(roots) == 20
+    assert set(ontology.plover) == set(PLOVER)
+    for code in ontology.cameo.values():
+        assert 1 <= code.quad_class <= 4 and -10 <= code.goldstein <= 10
+    assert ontology.code("0431").code == "043"  # unknown 4-digit codes fall back to their parent

@@ -1,0 +1,45 @@
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def _place(result, text):  # type: ignore[no-untyped-def]
+    return next(p for p in result.places if p.span.text == text)
+
+
+def test_georgia_is_the_country_in_a_caucasus_story(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Russia fought a war with Georgia. Troops left Tbilisi and moved towards Armenia.")
+    assert _place(result, "Georgia").country == "GEO"
+
+
+def test_georgia_is_the_state_in_a_story_about_atlanta(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Storms hit Atlanta and Savannah on Monday. Georgia declared an emergency, and Alabama followed.")
+    georgia = _place(result, "Georgia")
+    assert (georgia.kind, georgia.country) == ("admin1", "USA")
+
+
+def test_qualifier_picks_the_small_town(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("The festival opened in Paris, Texas, on Friday.")
+    assert _place(result, "Paris").country == "USA"
+
+
+def test_world_city_beats_namesakes(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("The United States and Iran held talks in Geneva.")
+    assert _place(result, "Geneva").country == "CHE"
+
+
+def test_regions_are_recognised(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("The plan for a missile shield in Eastern Europe was scrapped.")
+    assert _place(result, "Eastern Europe").kind == "region"
+
+
+def test_capital_as_government_is_an_actor_use(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Moscow said it would respond. Clinton spoke at a mansion in central Moscow.")
+    uses = [p.use for p in result.places if p.span.text == "Moscow"]
+    assert uses == ["actor", "location"]
+
+
+def test_unknown_toponyms_are_kept_with_zero_confidence(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Fighting was reported near Xqzvillebrook, officials said.")
+    unknown = [p for p in result.places if p.span.text.startswith("Xqz")]
+    assert all(p.confidence == 0 and p.country is None for p in unknown)

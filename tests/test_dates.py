@@ -1,0 +1,67 @@
+import datetime as dt
+
+import pytest
+
+from eventlens.dates import resolve
+
+PUBLISHED = dt.date(2009, 10, 13)  # a Tuesday
+
+
+@pytest.mark.parametrize(("text", "value", "granularity"), [
+    ("today", "2009-10-13", "day"),
+    ("yesterday", "2009-10-12", "day"),
+    ("tomorrow", "2009-10-14", "day"),
+    ("October 1", "2009-10-01", "day"),
+    ("on Oct. 1", "2009-10-01", "day"),
+    ("1 October 2008", "2008-10-01", "day"),
+    ("last week", "2009-10-06", "week"),
+    ("next week", "2009-10-20", "week"),
+    ("December 5", "2009-12-05", "day"),
+    ("July", "2009-07", "month"),
+    ("in July", "2009-07", "month"),
+    ("July 2010", "2010-07", "month"),
+    ("last month", "2009-09", "month"),
+    ("earlier this month", "2009-10", "month"),
+    ("last year", "2008", "year"),
+    ("in 2008", "2008", "year"),
+    ("three years ago", "2006", "year"),
+    ("two days ago", "2009-10-11", "day"),
+    ("Sunday night", "2009-10-11", "day"),
+])
+def test_newswire_expressions(text: str, value: str, granularity: str) -> None:
+    resolved = resolve(text, PUBLISHED)
+    assert resolved is not None
+    assert resolved[:2] == (value, granularity)
+
+
+def test_weekday_follows_the_tense() -> None:
+    assert resolve("Wednesday", PUBLISHED, tense=-1)[0] == "2009-10-07"  # type: ignore[index]
+    assert resolve("Wednesday", PUBLISHED, tense=1)[0] == "2009-10-14"  # type: ignore[index]
+    assert resolve("Tuesday", PUBLISHED, tense=0)[0] == "2009-10-13"  # type: ignore[index]
+
+
+def test_bare_month_in_the_future_tense_is_next_year() -> None:
+    assert resolve("March", PUBLISHED, tense=1)[0] == "2010-03"  # type: ignore[index]
+    assert resolve("March", PUBLISHED, tense=-1)[0] == "2009-03"  # type: ignore[index]
+
+
+def test_intervals_cover_the_whole_period() -> None:
+    _, _, start, end = resolve("July", PUBLISHED)  # type: ignore[misc]
+    assert (start, end) == (dt.date(2009, 7, 1), dt.date(2009, 7, 31))
+
+
+@pytest.mark.parametrize("text", ["five-day", "two-day", "three years", "a 19th century", "the 1990s"])
+def test_durations_and_vague_periods_are_not_dates(text: str) -> None:
+    assert resolve(text, PUBLISHED) is None
+
+
+@pytest.mark.model
+def test_extract_dates_reads_only_date_entities(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Officials met yesterday for a two-day summit with 300 delegates.")
+    assert [(d.span.text, d.value) for d in result.dates] == [("yesterday", "2009-10-12")]
+    assert result.article.text[result.dates[0].span.start:result.dates[0].span.end] == "yesterday"
+
+
+@pytest.mark.model
+def test_no_publication_date_means_no_guessing(code) -> None:  # type: ignore[no-untyped-def]
+    assert code("Officials met yesterday.", published=None).dates == ()
