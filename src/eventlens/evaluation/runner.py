@@ -17,7 +17,9 @@ from typing import Any, TextIO
 from eventlens.config import Settings
 from eventlens.errors import EvalError
 from eventlens.evaluation.events import SetScore, case_error, score_petrarch, score_plover
+from eventlens.evaluation.ner import score_ner
 from eventlens.evaluation.seed import check_all, load_annotation
+from eventlens.nlp import model_name
 from eventlens.ingest import read_inputs
 from eventlens.pipeline import Resources, code_article
 from eventlens.records import Article
@@ -86,11 +88,20 @@ def _run_seed(path: Path, resources: Resources, out: TextIO) -> dict[str, float]
     return {"checks_passed": passed / len(checks)}
 
 
+def _run_ner(path: Path, resources: Resources, out: TextIO) -> dict[str, float]:
+    scores = score_ner(path, resources.nlp)
+    print(f"\n== ner: CoNLL-2003 test, {scores['entities']:.0f} entities, model {model_name(resources.nlp)}", file=out)
+    print(f"  precision {scores['precision']:.3f}  recall {scores['recall']:.3f}  F1 {scores['f1']:.3f}", file=out)
+    print("  published (OntoNotes, not CoNLL): en_core_web_sm 0.843, en_core_web_md 0.847", file=out)
+    return {k: v for k, v in scores.items() if k != "entities"}
+
+
 _Runner = Callable[[Path, Resources, TextIO], dict[str, float]]
 _SETS: dict[str, tuple[str, _Runner]] = {
     "plover": ("events/plover/PLOVER_GSR_CAMEO.json", _run_plover),
     "petrarch2": ("events/petrarch2_gsr/PETR2_GSR_validation.gold.jsonl", _run_petrarch),
     "seed": ("../seed", _run_seed),
+    "ner": ("ner/eng.testb", _run_ner),
 }
 
 
