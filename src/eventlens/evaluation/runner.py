@@ -19,8 +19,8 @@ from eventlens.errors import EvalError
 from eventlens.evaluation.events import SetScore, case_error, score_petrarch, score_plover
 from eventlens.evaluation.ner import score_ner
 from eventlens.evaluation.seed import check_all, load_annotation
-from eventlens.nlp import model_name
 from eventlens.ingest import read_inputs
+from eventlens.nlp import model_name
 from eventlens.pipeline import Resources, code_article
 from eventlens.records import Article
 
