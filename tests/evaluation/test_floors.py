@@ -26,10 +26,13 @@ def test_invented_event_counts_have_ceilings(tmp_path: Path) -> None:
 
 def test_floors_only_go_up(tmp_path: Path) -> None:
     path = tmp_path / "floors.json"
-    _floors(path, {"a.x": 0.5, "b.y": 0.7})
-    assert _apply_floors(path, {"a.x": 0.6, "b.y": 0.7}, {"plover": "abc"}, True, io.StringIO())
+    _floors(path, {"plover.triple_f1": 0.5, "petrarch2.tuple_f1": 0.7, "petrarch2.noevent_events": 4})
+    scores = {"plover.triple_f1": 0.6, "petrarch2.tuple_f1": 0.7, "petrarch2.noevent_events": 2.0,
+              "plover.triple_precision": 0.1}
+    assert _apply_floors(path, scores, {"plover": "abc"}, True, io.StringIO())
     limits = json.loads(path.read_text())["limits"]
-    assert limits["a.x"] > 0.5 and limits["b.y"] == 0.7
+    assert limits["plover.triple_f1"] > 0.5 and limits["petrarch2.tuple_f1"] == 0.7
+    assert limits["petrarch2.noevent_events"] == 2 and "plover.triple_precision" not in limits
 
 
 def test_changed_gold_data_is_reported(tmp_path: Path) -> None:

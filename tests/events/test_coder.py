@@ -45,13 +45,21 @@ def test_passive_without_agent_invents_no_source(code) -> None:  # type: ignore[
     assert all(e.source is not None and e.source.country != "IRN" for e in events)
 
 
-def test_control_verb_hands_the_event_to_its_complement(code) -> None:  # type: ignore[no-untyped-def]
+def test_agreeing_to_an_action_is_a_commitment_coded_on_the_action(code) -> None:  # type: ignore[no-untyped-def]
     result = code("Iran agreed on October 1 to allow UN experts access to the plant.")
-    [event] = [e for e in result.events if e.plover == "CONCEDE"]
+    [event] = [e for e in result.events if e.trigger.text == "allow"]
+    assert (event.plover, event.cameo) == ("AGREE", "035")  # intent to yield
     assert (event.source.country if event.source else None, event.target.country if event.target else None) == \
         ("IRN", "IGO")
     assert event.date == "2009-10-01"
     assert not [e for e in result.events if e.trigger.text == "agreed"]
+
+
+def test_promised_conflict_is_a_threat_and_refused_cooperation_a_rejection(code) -> None:  # type: ignore[no-untyped-def]
+    assert ("IRN", "IRQ", "THREATEN", ()) in _events(code("Iran threatened to shell Iraqi towns."))
+    assert ("SYR", None, "AGREE", ()) in _events(code("Syria is willing to withdraw its troops."))
+    rejected = _events(code("Syria says it will not accept refugees from Iraq."))
+    assert any(s == "SYR" and plover == "REJECT" for s, _, plover, _ in rejected)
 
 
 def test_historical_event_is_dated_and_flagged(code) -> None:  # type: ignore[no-untyped-def]

@@ -10,8 +10,9 @@ same article; roles are the ones valid on the article's date.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -53,6 +54,7 @@ class _Context:
     day: dt.date | None
     sentence_of: dict[int, int]
     place_use: dict[int, str]
+    known: list[ActorMention] = field(default_factory=list)
 
 
 def resolve_actors(doc: Doc, matcher: ActorMatcher, places: Sequence[Place],
@@ -61,12 +63,33 @@ def resolve_actors(doc: Doc, matcher: ActorMatcher, places: Sequence[Place],
     ctx = _Context(doc=doc, kb=matcher.kb, day=published, sentence_of=_sentence_index(doc),
                    place_use={p.span.start: p.use for p in places})
     known = _kb_mentions(ctx, matcher)
+    ctx.known = known
     people = _person_mentions(ctx, known)
-    named = known + people
+    named = _home_country(known + people, places)
     titles = _title_mentions(ctx, named)
     groups = _group_mentions(ctx, named)
     mentions = sorted(named + titles + groups, key=lambda m: (m.span.start, -m.span.end))
     return tuple(mentions)
+
+
+def _home_country(mentions: list[ActorMention], places: Sequence[Place]) -> list[ActorMention]:
+    """'President Omar al-Bashir' with no country word: the country the article is about.
+
+    Only titled people the knowledge base does not know get it (an official
+    named with a title is local news far more often than not), and only when
+    one country clearly dominates the article's countries and places.
+    """
+    counts: Counter[str] = Counter(m.country for m in mentions if m.kind == "country" and m.country)
+    counts.update(p.country for p in places if p.country)
+    if not counts:
+        return mentions
+    ranked = counts.most_common(2)
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return mentions
+    home = ranked[0][0]
+    return [replace(m, country=home, basis=f"{m.basis}+home-country")
+            if m.kind == "person" and m.entity is None and m.country is None and m.sector else m
+            for m in mentions]
 
 
 def _sentence_index(doc: Doc) -> dict[int, int]:
@@ -219,9 +242,11 @@ def _descriptors(ctx: _Context, span: SpacySpan) -> tuple[str | None, str | None
         word = ctx.kb.sectors.get(token.lemma_.lower())
         if word is not None and sector is None:
             sector = word.sector
-        found = _country_of_token(ctx, token)
+        found, org_sector = _known_at(ctx, token)
         if found and country is None:
             country = found
+        if org_sector and sector is None:
+            sector = org_sector
         if token.pos_ != "PART":
             title_words.insert(0, token.text)
         i -= 1
@@ -231,6 +256,14 @@ def _descriptors(ctx: _Context, span: SpacySpan) -> tuple[str | None, str | None
 
 def _country_of_token(ctx: _Context, token: Token) -> str | None:
     return _country_of_word(ctx, token.text)
+
+
+def _known_at(ctx: _Context, token: Token) -> tuple[str | None, str | None]:
+    """Country (and an organisation's sector) of a known name covering ``token``: 'Arab League chief X'."""
+    for mention in ctx.known:
+        if mention.span.start <= token.idx < mention.span.end and mention.country:
+            return mention.country, mention.sector if mention.kind in ("igo", "organisation") else None
+    return _country_of_token(ctx, token), None
 
 
 def _country_of_word(ctx: _Context, word: str) -> str | None:
@@ -276,7 +309,8 @@ def _group_mentions(ctx: _Context, named: list[ActorMention]) -> list[ActorMenti
             continue
         if token.dep_ == "compound" and token.head.i in in_name:
             continue  # "President" in "President Medvedev" is part of the name
-        modifiers = [c for c in token.children if c.dep_ in _GROUP_DEPS]
+        modifiers = [c for c in token.children if c.dep_ in _GROUP_DEPS or
+                     (c.dep_ == "prep" and c.lower_ in ("in", "of", "from"))]
         country = _modifier_country(ctx, modifiers, named)
         phrase = [c for c in token.children if c.dep_ in (*_GROUP_DEPS, "det", "nummod") and c.i < token.i]
         start = min([token.i, *(m.left_edge.i for m in phrase)])
@@ -288,6 +322,10 @@ def _group_mentions(ctx: _Context, named: list[ActorMention]) -> list[ActorMenti
 
 
 def _modifier_country(ctx: _Context, modifiers: list[Token], named: list[ActorMention]) -> str | None:
+    head = modifiers[0].head if modifiers else None
+    if head is not None:
+        # "opposition groups in Zimbabwe", "leaders of Iraq"
+        modifiers = modifiers + [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")]
     for modifier in modifiers:
         for tok in modifier.subtree:
             for mention in named:

@@ -17,7 +17,7 @@ from eventlens.events.dyads import Dyad, Scope, direct_object, noun_dyad, verb_d
 from eventlens.events.lexicon import LexEntry, Lexicon, lemma
 from eventlens.events.lexicon import lemma as lemma_of
 from eventlens.events.modes import detect_modes
-from eventlens.events.ontology import Ontology
+from eventlens.events.ontology import CameoCode, Ontology
 from eventlens.places.locate import event_place
 from eventlens.records import ActorMention, Article, Event, Place, Span, TimeRef
 
@@ -101,8 +101,8 @@ def _verb_skip_reason(ctx: CodingContext, token: Token, entry: LexEntry, verbs: 
     if complements and ctx.lexicon.is_control(lemma(token)):
         return f"control verb: its complement '{complements[0].text}' is the event, if any"
     coded = [c for c in complements if c.i in verbs]
-    if coded and entry.cameo.startswith("03"):
-        return f"intent verb: the event is carried by '{coded[0].text}'"
+    if coded and (entry.cameo.startswith("03") or ctx.lexicon.is_intent(lemma(token))):
+        return f"intent verb: the commitment is coded on '{coded[0].text}'"
     return None
 
 
@@ -203,11 +203,11 @@ def _same_actor(a: ActorMention, b: ActorMention) -> bool:
 
 def _event(ctx: CodingContext, token: Token, entry: LexEntry, *, source: ActorMention,
            target: ActorMention | None, dyad: Dyad) -> Event:
-    code = ctx.ontology.code(entry.cameo)
     time_ref = _event_time(ctx, token)
     published = ctx.article.published
     interval = (time_ref.start, time_ref.end) if time_ref else None
     modes = detect_modes(token, interval, published, ctx.settings.historical_days)
+    code, modes, intent_rule = _commitment(ctx, token, ctx.ontology.code(entry.cameo), modes)
     clause = {t.idx for t in _clause_tokens(token)}
     same_day = time_ref is None or (published is not None and time_ref.start <= published <= time_ref.end)
     place, place_rule = event_place(ctx.places, ctx.doc.text, ctx.sentence_of[token.i], clause, same_day)
@@ -222,10 +222,34 @@ def _event(ctx: CodingContext, token: Token, entry: LexEntry, *, source: ActorMe
         place=place, confidence=_confidence(entry, dyad, source, target, token),
         trigger=Span(start=token.idx, end=token.idx + len(token), text=token.text),
         evidence=evidence,
-        rule=f"{token.pos_.lower()}:{dyad.source_rule}/{dyad.target_rule}; place:{place_rule}",
+        rule=f"{token.pos_.lower()}:{dyad.source_rule}/{dyad.target_rule}; place:{place_rule}{intent_rule}",
         lexicon_entry=entry.describe(), coder=f"{CODER_VERSION}+{ctx.lexicon.version}",
         sentence=ctx.sentence_of[token.i],
     )
+
+
+def _commitment(ctx: CodingContext, token: Token, code: CameoCode,
+                modes: tuple[str, ...]) -> tuple[CameoCode, tuple[str, ...], str]:
+    """A promised action is a commitment now: AGREE (03x) for cooperation, THREATEN (13x) for conflict.
+
+    "Syria is willing to withdraw" and "Israel will evacuate" are AGREE; "Iran
+    threatened to shell" and "Iran will shell" are THREATEN; "will not accept"
+    is REJECT. The future and hypothetical modes go: the commitment is made now.
+    """
+    if code.plover is None or "historical" in modes:
+        return code, modes, ""
+    node = token
+    while node.dep_ == "xcomp" and node.head.i != node.i:
+        node = node.head
+    promised = "future" in modes or (node.i != token.i and ctx.lexicon.is_intent(lemma(node)))
+    intent = ctx.ontology.intent_code(code.plover) if promised else None
+    if intent is None:
+        return code, modes, ""
+    if "negated" in modes and intent.plover == "AGREE":
+        return ctx.ontology.code("120"), tuple(m for m in modes if m not in ("negated", "future")), \
+            "; intent:refused"
+    kept = tuple(m for m in modes if m not in ("future", "hypothetical"))
+    return intent, kept, f"; intent:{code.code}->{intent.code}"
 
 
 def _clause_tokens(token: Token) -> list[Token]:

@@ -15,7 +15,7 @@ Rules, each named so that ``explain`` can say which one fired:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -25,7 +25,7 @@ from eventlens.events.lexicon import LexEntry, Lexicon, lemma
 from eventlens.records import ActorMention
 
 _TARGET_PREPS = ("against", "with", "on", "to", "at", "upon", "into", "for", "from", "over")
-_CHAIN_DEPS = ("xcomp", "advcl", "conj", "ccomp", "pcomp", "acl", "relcl")
+_CHAIN_DEPS = ("xcomp", "advcl", "conj", "ccomp", "pcomp", "acl", "relcl", "acomp")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _RELATIVE = frozenset({"which", "who", "whom", "that", "whose"})
 _MAX_NOUN_HOPS = 2
@@ -186,29 +186,39 @@ def _noun_owner(noun: Token, scope: Scope) -> tuple[tuple[ActorMention, ...], st
 
 def _verb_targets(verb: Token, entry: LexEntry, obj: Token | None, scope: Scope,
                   exclude: str | None) -> tuple[tuple[ActorMention, ...], str]:
+    """The first target rule that names an actor, in order of how directly the parse says it."""
     direct = obj if obj is not None else direct_object(verb)
     if direct is not None and obj is None and scope.lexicon.is_topic_verb(lemma(verb)):
         direct = None  # "discuss Iran": Iran is what they talk about, not whom they talk to
-    if direct is not None:
-        found = _actors(direct, scope, exclude)
-        if found:
-            return found, "object"
-        inner = _prep_objects(direct, _preps_for(entry), scope)
-        if inner:
-            return inner, "object-prep"
-        owner = [m for m in (_modifier_actor(direct, scope),) if m is not None]
-        if owner:
-            return tuple(owner), "object-modifier"
     dative = next((c for c in verb.children if c.dep_ == "dative"), None)
-    if dative is not None and (direct is None or dative.i != direct.i):
-        found = _actors(dative, scope, exclude)
+    if dative is not None and direct is not None and dative.i == direct.i:
+        dative = None
+    rules: list[tuple[str, Callable[[], tuple[ActorMention, ...]]]] = [
+        ("object", lambda: _actors(direct, scope, exclude)),
+        # "rejected an offer from Afghanistan", "rejected calls by Belarus"
+        ("object-prep", lambda: _prep_objects(direct, (*_preps_for(entry), "by"), scope) if direct else ()),
+        # "won Moscow's support", "rejected the Senegalese plan"
+        ("object-modifier", lambda: tuple(m for m in (_modifier_actor(direct, scope),) if m) if direct else ()),
+        ("dative", lambda: _actors(dative, scope, exclude)),
+        (f"prep-{entry.prep or 'any'}", lambda: _prep_objects(verb, _preps_for(entry), scope, exclude)),
+        ("clause-subject", lambda: _clause_subject(verb, scope, exclude)),
+        ("embedded", lambda: _embedded_target(verb, scope, exclude)),
+    ]
+    for name, rule in rules:
+        found = rule()
         if found:
-            return found, "dative"
-    preps = _preps_for(entry)
-    found = _prep_objects(verb, preps, scope, exclude)
-    if found:
-        return found, f"prep-{entry.prep or 'any'}"
-    return _embedded_target(verb, scope, exclude)
+            return found, name
+    return (), "none"
+
+
+def _clause_subject(verb: Token, scope: Scope, exclude: str | None) -> tuple[ActorMention, ...]:
+    """'demanded that the US cancel the sale': who is asked, accused or warned is the clause's subject."""
+    for child in verb.children:
+        if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX"):
+            subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and subject.pos_ != "PRON":
+                return _actors(subject, scope, exclude)
+    return ()
 
 
 def direct_object(verb: Token) -> Token | None:
@@ -220,8 +230,7 @@ def direct_object(verb: Token) -> Token | None:
     return None
 
 
-def _embedded_target(verb: Token, scope: Scope,
-                     exclude: str | None) -> tuple[tuple[ActorMention, ...], str]:
+def _embedded_target(verb: Token, scope: Scope, exclude: str | None) -> tuple[ActorMention, ...]:
     """'ruled out imposing sanctions against X': the target of the refused action."""
     for child in verb.children:
         if child.dep_ in ("xcomp", "dobj") and child.pos_ == "VERB":
@@ -229,11 +238,11 @@ def _embedded_target(verb: Token, scope: Scope,
                 if grand.dep_ == "dobj":
                     inner = _prep_objects(grand, _TARGET_PREPS, scope, exclude)
                     if inner:
-                        return inner, "embedded"
+                        return inner
             inner = _prep_objects(child, _TARGET_PREPS, scope, exclude)
             if inner:
-                return inner, "embedded"
-    return (), "none"
+                return inner
+    return ()
 
 
 def _modifier_actor(noun: Token, scope: Scope) -> ActorMention | None:

@@ -20,7 +20,7 @@ from eventlens.tables import load_json, read_text
 PACKAGE = "eventlens.events"
 FILENAME = "lexicon.tsv"
 _COLUMNS = 7
-_KINDS = ("verb", "noun", "control", "nonevent", "topic")
+_KINDS = ("verb", "noun", "control", "nonevent", "topic", "intent")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +57,9 @@ class LexEntry:
 class Lexicon:
     """Rows indexed by (kind, lemma), plus the table version.
 
-    Three kinds carry no code: ``control`` verbs ("seek to", "help",
+    ``intent`` words ("offered to", "willing to", "will") turn the action they
+    govern into a commitment: AGREE for cooperation, THREATEN for conflict.
+    Three more kinds carry no code: ``control`` verbs ("seek to", "help",
     "try to") hand their event to the verb they govern, ``nonevent`` verbs
     ("pose a threat", "fear war") say that the event noun they govern is not
     an event, and ``topic`` verbs ("discuss Iran") take a topic, not a
@@ -74,6 +76,10 @@ class Lexicon:
     def is_topic_verb(self, lemma: str) -> bool:
         """True for verbs whose direct object is a topic, not a target ('discuss Iran')."""
         return ("topic", lemma) in self.entries
+
+    def is_intent(self, lemma: str) -> bool:
+        """True for words that commit the subject to what they govern ('offered to', 'willing to')."""
+        return ("intent", lemma) in self.entries
 
     def is_nonevent(self, lemma: str) -> bool:
         """True for verbs under which an event noun is not an event ('pose a threat')."""
@@ -125,7 +131,7 @@ def _row(line: str, number: int) -> LexEntry:
     kind, lemma, particle, obj, prep, cameo = (c.strip() for c in cols[:6])
     if kind not in _KINDS:
         raise DataError(f"lexicon.tsv:{number}: kind must be one of {', '.join(_KINDS)}, not {kind!r}")
-    if kind in ("control", "nonevent", "topic"):
+    if kind in ("control", "nonevent", "topic", "intent"):
         cameo = "-"
     elif not cameo.isdigit():
         raise DataError(f"lexicon.tsv:{number}: CAMEO code {cameo!r} must be digits")

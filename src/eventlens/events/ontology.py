@@ -38,6 +38,11 @@ class Ontology:
                 return found
         raise DataError(f"CAMEO code {code!r} is not in cameo.json; fix the lexicon row that uses it")
 
+    def intent_code(self, plover: str) -> CameoCode | None:
+        """The code of a stated commitment to a ``plover`` action ('will withdraw' -> 035, AGREE)."""
+        code = self.plover.get(plover, {}).get("intent_cameo")
+        return self.code(str(code)) if code else None
+
     def penta_class(self, plover: str | None) -> int:
         """0 statement, 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict."""
         if plover is None or plover not in self.plover:
