@@ -123,6 +123,38 @@ def score_petrarch(path: Path, resources: Resources) -> SetScore:
     return SetScore(name="petrarch2", metrics=metrics, cases=cases, confusion=confusion)
 
 
+def score_pentaclass(path: Path, resources: Resources) -> SetScore:
+    """Macro-F1 of the main event's PentaClass on ConfliBERT's labelled sentences.
+
+    0 statement (no event), 1 verbal cooperation, 2 material cooperation,
+    3 verbal conflict, 4 material conflict.
+    """
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        text, _, label = line.rpartition("\t")
+        if text.strip() and label.strip().isdigit():
+            rows.append((f"line-{number}", text.strip(), int(label)))
+    results = _code(resources, [(key, text, None) for key, text, _ in rows])
+    cases, confusion = [], Counter[tuple[str, str]]()
+    for (key, text, label), result in zip(rows, results, strict=True):
+        main = _main_event(result.events if result else ())
+        produced = resources.ontology.penta_class(main.plover) if main else 0
+        case = Case(id=key, text=text, expected=[("", "", str(label))], produced=[("", "", str(produced))],
+                    main=str(produced))
+        confusion[(str(label), str(produced))] += 1
+        cases.append(case)
+    metrics: dict[str, float] = {"accuracy": sum(c.main == c.expected[0][2] for c in cases) / (len(cases) or 1)}
+    f1s = []
+    for label in map(str, range(5)):
+        tp = confusion[(label, label)]
+        fp = sum(n for (g, p), n in confusion.items() if p == label and g != label)
+        fn = sum(n for (g, p), n in confusion.items() if g == label and p != label)
+        f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+        metrics[f"f1_class{label}"] = f1s[-1]
+    metrics["macro_f1"] = sum(f1s) / len(f1s)
+    return SetScore(name="conflibert", metrics=metrics, cases=cases, confusion=confusion)
+
+
 def _date(value: Any) -> dt.date | None:
     text = str(value or "")
     for fmt in ("%Y-%m-%d", "%Y%m%d"):

@@ -67,29 +67,48 @@ def code_events(ctx: CodingContext) -> tuple[Event, ...]:
     consumed = {obj.i for _, _, obj in matched if obj is not None}
     consumed |= {c.i for token, _, _ in matched if token.pos_ in _VERB_POS
                  for c in (direct_object(token),) if c is not None}
+    scope = Scope(actors=ctx.actors, lexicon=ctx.lexicon)
     events: list[Event] = []
     for token, entry, obj in matched:
-        reason = _skip_reason(ctx, token, entry, verbs, consumed)
+        dyad = verb_dyad(token, entry, obj, scope) if token.pos_ in _VERB_POS else noun_dyad(token, entry, scope)
+        reason = _skip_reason(ctx, token, entry, verbs, consumed, own_dyad=dyad.source_rule == "between")
         if reason:
             ctx.note(token, entry, "skipped", reason)
             continue
-        scope = Scope(actors=ctx.actors, lexicon=ctx.lexicon)
-        dyad = verb_dyad(token, entry, obj, scope) if token.pos_ in _VERB_POS else noun_dyad(token, entry, scope)
         events.extend(_events_for(ctx, token, entry, dyad))
-    return tuple(events)
+    return _distinct(events)
+
+
+def _distinct(events: list[Event]) -> tuple[Event, ...]:
+    """One event per sentence, dyad and category: the most confident of its reports."""
+    best: dict[tuple[object, ...], Event] = {}
+    for event in events:
+        key = (event.sentence, event.plover, _key(event.source), _key(event.target))
+        if key not in best or event.confidence > best[key].confidence:
+            best[key] = event
+    kept = {id(e) for e in best.values()}
+    return tuple(e for e in events if id(e) in kept)
+
+
+def _key(actor: ActorMention | None) -> str | None:
+    return None if actor is None else (actor.entity or f"{actor.country}/{actor.sector}/{actor.name}")
 
 
 def _skip_reason(ctx: CodingContext, token: Token, entry: LexEntry, verbs: dict[int, LexEntry],
-                 consumed: set[int]) -> str | None:
-    """Why a matched trigger is not coded on its own, or None to code it."""
+                 consumed: set[int], *, own_dyad: bool) -> str | None:
+    """Why a matched trigger is not coded on its own, or None to code it.
+
+    ``own_dyad``: a nominal event names its own parties ("a summit between X and Y"),
+    so it is an event of its own even as the object of another verb.
+    """
     if token.pos_ in _VERB_POS:
         return _verb_skip_reason(ctx, token, entry, verbs)
-    if token.i in consumed:
+    if token.i in consumed and not own_dyad:
         return "object of a coded verb: coded with it"
     governor = _governing_verb(token)
     if governor is not None and ctx.lexicon.is_nonevent(lemma(governor)):
         return f"'{governor.text}' says this is not an event"
-    if governor is not None and governor.i in verbs:
+    if governor is not None and governor.i in verbs and not own_dyad:
         same = ctx.ontology.code(verbs[governor.i].cameo).plover == ctx.ontology.code(entry.cameo).plover
         if same:
             return f"repeats the event of '{governor.text}'"
@@ -236,7 +255,9 @@ def _commitment(ctx: CodingContext, token: Token, code: CameoCode,
     threatened to shell" and "Iran will shell" are THREATEN; "will not accept"
     is REJECT. The future and hypothetical modes go: the commitment is made now.
     """
-    if code.plover is None or "historical" in modes:
+    acted_on = token.pos_ == "VERB" or (token.dep_ == "dobj" and token.head.pos_ == "VERB")
+    if code.plover is None or "historical" in modes or not acted_on:
+        # "will extend the curfew" promises the curfew; "will inject momentum into talks" does not
         return code, modes, ""
     node = token
     while node.dep_ == "xcomp" and node.head.i != node.i:

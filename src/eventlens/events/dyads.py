@@ -215,9 +215,15 @@ def _clause_subject(verb: Token, scope: Scope, exclude: str | None) -> tuple[Act
     """'demanded that the US cancel the sale': who is asked, accused or warned is the clause's subject."""
     for child in verb.children:
         if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX"):
-            subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subject is not None and subject.pos_ != "PRON":
-                return _actors(subject, scope, exclude)
+            # "warned the world would not wait forever for Iran to prove ...": the first clause
+            # subject that is an actor, then whom the clause is about
+            for clause in (child, *(c for c in child.children if c.dep_ in ("advcl", "xcomp", "ccomp"))):
+                subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subject is not None and subject.pos_ != "PRON":
+                    found = _actors(subject, scope, exclude)
+                    if found:
+                        return found
+            return _prep_objects(child, ("for", "against", "on", "with", "to"), scope, exclude)
     return ()
 
 

@@ -74,6 +74,9 @@ def _clause_verbs(trigger: Token, chain: list[Token]) -> list[Token]:
 
 
 def _negated(trigger: Token, chain: list[Token]) -> bool:
+    if any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in trigger.children):
+        # "did not attend a summit between X and Y": the summit itself happened
+        return any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children)
     for verb in _clause_verbs(trigger, chain):
         if any(c.dep_ == "neg" or (c.lower_ in ("never", "no") and c.dep_ in ("neg", "det", "advmod"))
                for c in verb.children):
