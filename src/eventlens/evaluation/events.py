@@ -129,19 +129,19 @@ def score_pentaclass(path: Path, resources: Resources) -> SetScore:
     0 statement (no event), 1 verbal cooperation, 2 material cooperation,
     3 verbal conflict, 4 material conflict.
     """
-    rows = []
+    rows: list[tuple[str, str, str]] = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        text, _, label = line.rpartition("\t")
-        if text.strip() and label.strip().isdigit():
-            rows.append((f"line-{number}", text.strip(), int(label)))
+        sentence, _, gold = line.rpartition("\t")
+        if sentence.strip() and gold.strip().isdigit():
+            rows.append((f"line-{number}", sentence.strip(), gold.strip()))
     results = _code(resources, [(key, text, None) for key, text, _ in rows])
     cases, confusion = [], Counter[tuple[str, str]]()
     for (key, text, label), result in zip(rows, results, strict=True):
         main = _main_event(result.events if result else ())
         produced = resources.ontology.penta_class(main.plover) if main else 0
-        case = Case(id=key, text=text, expected=[("", "", str(label))], produced=[("", "", str(produced))],
+        case = Case(id=key, text=text, expected=[("", "", label)], produced=[("", "", str(produced))],
                     main=str(produced))
-        confusion[(str(label), str(produced))] += 1
+        confusion[(label, str(produced))] += 1
         cases.append(case)
     metrics: dict[str, float] = {"accuracy": sum(c.main == c.expected[0][2] for c in cases) / (len(cases) or 1)}
     f1s = []
