@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -60,6 +61,7 @@ def _parser() -> argparse.ArgumentParser:
     code.add_argument("--format", choices=("json", "jsonl"), default=None,
                       help="json: one indented document; jsonl: one line per article (default for JSONL input)")
     code.add_argument("--input-format", choices=("auto", "text", "jsonl"), default="auto")
+    code.add_argument("--kb-dir", help="user knowledge folder from `eventlens actors import` (or EVENTLENS_KB_DIR)")
     code.add_argument("--model", default="auto", help="spaCy pipeline: auto (md, then sm), md, sm")
     code.set_defaults(func=_cmd_code)
 
@@ -67,6 +69,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("paths", nargs="+", metavar="PATH", help="files or directories (.txt with .meta.json, .jsonl)")
     run.add_argument("--db", required=True, help="DuckDB file to create or extend")
     run.add_argument("--input-format", choices=("auto", "text", "jsonl"), default="auto")
+    run.add_argument("--kb-dir", help="user knowledge folder from `eventlens actors import` (or EVENTLENS_KB_DIR)")
     run.add_argument("--model", default="auto", help="spaCy pipeline: auto (md, then sm), md, sm")
     run.add_argument("--batch-size", type=int, default=DEFAULT_SETTINGS.batch_size)
     run.set_defaults(func=_cmd_run)
@@ -79,8 +82,19 @@ def _parser() -> argparse.ArgumentParser:
     explain = sub.add_parser("explain", help="show the parse, lexicon matches and rules behind each event")
     explain.add_argument("sentence", help="the text to explain (quote it)")
     explain.add_argument("--published", help="publication date YYYY-MM-DD for relative dates")
+    explain.add_argument("--kb-dir", help="user knowledge folder from `eventlens actors import` (or EVENTLENS_KB_DIR)")
     explain.add_argument("--model", default="auto")
     explain.set_defaults(func=_cmd_explain)
+
+    actors = sub.add_parser("actors", help="manage the actor knowledge base")
+    actors_sub = actors.add_subparsers(metavar="ACTION")
+    importer = actors_sub.add_parser("import", help="import people and organisations into a user knowledge folder")
+    importer.add_argument("source", help="a Wikidata SPARQL JSON result, a Wikidata JSON dump subset, or a "
+                                         "PETRARCH actor dictionary")
+    importer.add_argument("--format", choices=("sparql", "wikidata", "petrarch"), required=True)
+    importer.add_argument("--kb-dir", required=True,
+                          help="folder to write (use it with --kb-dir or EVENTLENS_KB_DIR when coding)")
+    importer.set_defaults(func=_cmd_actors_import)
 
     evaluate = sub.add_parser("eval", help="score against gold data and enforce the stored floors")
     evaluate.add_argument("--gold", default=None, help="gold folder (default: ../shared/gold)")
@@ -95,7 +109,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def _settings(args: argparse.Namespace) -> Settings:
     return replace(DEFAULT_SETTINGS, model=getattr(args, "model", "auto"),
-                   batch_size=max(1, getattr(args, "batch_size", DEFAULT_SETTINGS.batch_size)))
+                   batch_size=max(1, getattr(args, "batch_size", DEFAULT_SETTINGS.batch_size)),
+                   kb_dir=getattr(args, "kb_dir", None) or os.environ.get("EVENTLENS_KB_DIR") or None)
 
 
 def _progress(message: str) -> None:
@@ -225,6 +240,33 @@ def _cmd_explain(args: argparse.Namespace) -> int:
     text = decode(args.sentence.encode("utf-8"), "<sentence>")
     article = article_from_text(text, source="<sentence>", published=published)
     print(explain(article, Resources.load(_settings(args))))
+    return EXIT_OK
+
+
+# -- actors import ------------------------------------------------------------------------
+
+def _cmd_actors_import(args: argparse.Namespace) -> int:
+    from eventlens.actors import importers  # noqa: PLC0415  # keep `eventlens --help` fast
+
+    path = Path(args.source)
+    if not path.is_file():
+        raise InputError(args.source, "no such file; give a SPARQL JSON result, a Wikidata dump or a dictionary")
+    text = decode(path.read_bytes(), args.source)
+    organisations: list[dict[str, object]] = []
+    if args.format == "petrarch":
+        people, organisations = importers.from_petrarch(text, args.source)
+    elif args.format == "sparql":
+        try:
+            people = importers.from_sparql(json.loads(text), args.source)
+        except ValueError as exc:
+            raise InputError(args.source, f"not valid JSON ({exc}); export the query result as JSON") from exc
+    else:
+        try:
+            people = importers.from_wikidata_dump(text.splitlines(keepends=True), args.source)
+        except ValueError as exc:
+            raise InputError(args.source, f"not a Wikidata JSON dump ({exc})") from exc
+    added_people, added_orgs = importers.write_user_tables(Path(args.kb_dir), people, organisations)
+    print(f"{added_people} people and {added_orgs} organisations written to {args.kb_dir}")
     return EXIT_OK
 
 

@@ -33,5 +33,8 @@ class Settings:
     min_quote_words: int = 3
     """Quoted strings shorter than this are scare quotes, not quotations."""
 
+    kb_dir: str | None = None
+    """Folder of user knowledge (people.json, organisations.json) written by `eventlens actors import`."""
+
 
 DEFAULT_SETTINGS = Settings()

@@ -7,6 +7,7 @@ gazetteer, lexicon) are loaded once per process in :class:`Resources`.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -26,7 +27,7 @@ from eventlens.nlp import load_model
 from eventlens.places.gazetteer import Gazetteer, load_gazetteer
 from eventlens.places.resolve import resolve_places
 from eventlens.quotes import extract_quotes
-from eventlens.records import Article, ArticleResult, IngestError, Span
+from eventlens.records import ActorMention, Article, ArticleResult, IngestError, Place, Span
 
 
 @dataclass(slots=True)
@@ -50,7 +51,7 @@ class Resources:
 @cache
 def _load_resources(settings: Settings) -> Resources:
     nlp = load_model(settings.model)
-    kb = load_kb()
+    kb = load_kb(settings.kb_dir)
     return Resources(nlp=nlp, kb=kb, matcher=ActorMatcher.build(nlp, kb), gazetteer=load_gazetteer(),
                      lexicon=load_lexicon(), ontology=load_ontology(), settings=settings)
 
@@ -67,6 +68,36 @@ def analyse(doc: Doc, article: Article, res: Resources, trace: list[TraceStep] |
     sentences = tuple(Span(start=s.start_char, end=s.end_char, text=s.text) for s in doc.sents)
     return ArticleResult(article=article, actors=actors, places=places, dates=dates, quotes=quotes,
                          events=events, sentences=sentences)
+
+
+def actor_for_text(text: str, day: dt.date | None, res: Resources) -> ActorMention | None:
+    """Resolve a short actor phrase ('Chile's Defense Ministry', 'Putin') as of ``day``.
+
+    The phrase's syntactic head decides: the mention at the head, else the most
+    specific mention in the phrase (a person before a group before a country).
+    """
+    doc = res.nlp(text)
+    places = resolve_places(doc, res.gazetteer)
+    actors = resolve_actors(doc, res.matcher, places, day)
+    if not actors:
+        return _place_as_actor(places, res)
+    root = next(iter(doc.sents)).root
+    at_root = [a for a in actors if a.span.start <= root.idx < a.span.end]
+    order = {"person": 0, "group": 1, "organisation": 2, "igo": 2, "country": 3, "unknown": 4}
+    pool = at_root or list(actors)
+    return min(pool, key=lambda a: (order[a.kind], a.country is None, -(a.span.end - a.span.start)))
+
+
+def _place_as_actor(places: tuple[Place, ...], res: Resources) -> ActorMention | None:
+    """A phrase that is only a place ('Beijing', 'Mariupol') stands for its country."""
+    located = [p for p in places if p.country]
+    if not located:
+        return None
+    place = located[0]
+    capital = any(kind == "metonym" for kind, _ in res.kb.phrases.get(place.span.text, ()))
+    return ActorMention(span=place.span, name=place.name, kind="country", country=place.country,
+                        sector="GOV" if capital else None, role=None, entity=f"country:{place.country}",
+                        basis="place", sentence=place.sentence)
 
 
 def code_article(article: Article, res: Resources, trace: list[TraceStep] | None = None) -> ArticleResult:

@@ -8,9 +8,11 @@ person's role is the one valid on that date, never "the latest".
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from eventlens.errors import DataError
@@ -47,10 +49,8 @@ class Person:
     roles: tuple[Role, ...]
 
     def role_on(self, day: dt.date | None) -> Role | None:
-        """The office held on ``day``; with several, the executive one."""
-        if day is None:
-            current = [r for r in self.roles if r.end is None]
-            return _preferred(current) if current else (self.roles[-1] if self.roles else None)
+        """The office held on ``day`` (today when None); with several, the executive one."""
+        day = day or dt.date.today()
         held = [r for r in self.roles if r.holds_on(day)]
         return _preferred(held) if held else None
 
@@ -123,20 +123,43 @@ class KnowledgeBase:
 
 
 @cache
-def load_kb() -> KnowledgeBase:
-    """The packaged knowledge base, loaded and indexed once per process."""
+def load_kb(user_dir: str | None = None) -> KnowledgeBase:
+    """The packaged knowledge base plus a user folder's imports, loaded once per process.
+
+    ``user_dir`` holds ``people.json`` / ``organisations.json`` written by
+    ``eventlens actors import``; its entries are indexed first, so they win
+    over packaged entries with the same name.
+    """
     kb = KnowledgeBase()
     tables = [load_json(PACKAGE, name) for name in
               ("countries.json", "organisations.json", "people.json", "sectors.json")]
-    kb.versions = tuple(f"{t['name']}@{t['version']}" for t in tables)
+    user = _user_tables(user_dir)
+    kb.versions = tuple(f"{t['name']}@{t['version']}" for t in [*tables, *user.values()])
     try:
         _index_countries(kb, tables[0]["entries"])
-        _index_organisations(kb, tables[1]["entries"])
-        _index_people(kb, tables[2]["entries"])
+        _index_organisations(kb, user.get("organisations", {}).get("entries", []) + tables[1]["entries"])
+        _index_people(kb, user.get("people", {}).get("entries", []) + tables[2]["entries"])
         _index_sectors(kb, tables[3])
     except (KeyError, TypeError, ValueError) as exc:
-        raise DataError(f"a packaged actor table is malformed ({exc!r}); reinstall eventlens") from exc
+        raise DataError(f"an actor table is malformed ({exc!r}); reinstall eventlens or re-run the import "
+                        f"that wrote {user_dir}") from exc
     return kb
+
+
+def _user_tables(user_dir: str | None) -> dict[str, dict[str, Any]]:
+    tables: dict[str, dict[str, Any]] = {}
+    if not user_dir:
+        return tables
+    for name in ("people", "organisations"):
+        path = Path(user_dir) / f"{name}.json"
+        if path.exists():
+            try:
+                tables[name] = dict(json.loads(path.read_text(encoding="utf-8")))
+            except ValueError as exc:
+                raise DataError(f"{path}: not valid JSON ({exc}); re-run `eventlens actors import`") from exc
+            tables[name].setdefault("name", f"user.{name}")
+            tables[name].setdefault("version", "user")
+    return tables
 
 
 def _strs(row: dict[str, Any], key: str) -> tuple[str, ...]:

@@ -28,6 +28,7 @@ _GROUP_DEPS = ("amod", "compound", "poss", "nmod")
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _THING_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
 FORMER_SECTOR = "ELI"  # CAMEO codes former office holders as elites
+_FORMER = frozenset({"former", "retired", "ex", "ex-", "erstwhile", "onetime", "one-time"})
 
 
 @dataclass(slots=True)
@@ -54,6 +55,7 @@ class _Context:
     day: dt.date | None
     sentence_of: dict[int, int]
     place_use: dict[int, str]
+    places: Sequence[Place] = ()
     known: list[ActorMention] = field(default_factory=list)
 
 
@@ -61,7 +63,7 @@ def resolve_actors(doc: Doc, matcher: ActorMatcher, places: Sequence[Place],
                    published: dt.date | None) -> tuple[ActorMention, ...]:
     """Every actor mention in the document, resolved on the article's date."""
     ctx = _Context(doc=doc, kb=matcher.kb, day=published, sentence_of=_sentence_index(doc),
-                   place_use={p.span.start: p.use for p in places})
+                   place_use={p.span.start: p.use for p in places}, places=places)
     known = _kb_mentions(ctx, matcher)
     ctx.known = known
     people = _person_mentions(ctx, known)
@@ -145,7 +147,9 @@ def _country_mention(ctx: _Context, span: SpacySpan, kind: str, country: Country
         return _mention(ctx, span, name=country.name, kind="country", country=country.iso3,
                         sector="CVL" if plural_noun else None, role=None,
                         entity=f"country:{country.iso3}", basis="demonym")
-    return _mention(ctx, span, name=country.name, kind="country", country=country.iso3, sector="GOV",
+    # A country named as such is the country, with no sector (as PLOVER and CAMEO code it);
+    # its capital standing for it ("Moscow said") is its government.
+    return _mention(ctx, span, name=country.name, kind="country", country=country.iso3, sector=None,
                     role=None, entity=f"country:{country.iso3}", basis="country-name")
 
 
@@ -154,7 +158,7 @@ def _person(ctx: _Context, span: SpacySpan, person: Person, basis: str) -> Actor
     if role is not None:
         return _mention(ctx, span, name=person.name, kind="person", country=role.country,
                         sector=role.sector, role=role.title, entity=f"person:{person.name}", basis=basis)
-    former = person.last_role_before(ctx.day) if ctx.day else None
+    former = person.last_role_before(ctx.day or dt.date.today())
     return _mention(ctx, span, name=person.name, kind="person", country=former.country if former else None,
                     sector=FORMER_SECTOR if former else None, role=_former(former),
                     entity=f"person:{person.name}", basis=basis)
@@ -315,8 +319,9 @@ def _group_mentions(ctx: _Context, named: list[ActorMention]) -> list[ActorMenti
         phrase = [c for c in token.children if c.dep_ in (*_GROUP_DEPS, "det", "nummod") and c.i < token.i]
         start = min([token.i, *(m.left_edge.i for m in phrase)])
         span = doc[start:token.i + 1]
+        former = any(c.lower_ in _FORMER for c in token.children if c.dep_ in ("amod", "advmod", "compound"))
         mentions.append(_mention(ctx, span, name=span.text, kind="group", country=country,
-                                 sector=word.sector, role=None, entity=None,
+                                 sector=FORMER_SECTOR if former else word.sector, role=None, entity=None,
                                  basis="sector-group" if country else "sector-word"))
     return mentions
 
@@ -331,9 +336,17 @@ def _modifier_country(ctx: _Context, modifiers: list[Token], named: list[ActorMe
             for mention in named:
                 if mention.country and mention.span.start <= tok.idx < mention.span.end:
                     return mention.country
-            found = _country_of_token(ctx, tok)
+            found = _country_of_token(ctx, tok) or _place_country(ctx, tok)
             if found:
                 return found
+    return None
+
+
+def _place_country(ctx: _Context, token: Token) -> str | None:
+    """'Shanghai authorities', 'Minsk police': the country of a place in the phrase."""
+    for place in ctx.places:
+        if place.span.start <= token.idx < place.span.end and place.kind in ("city", "admin1", "country"):
+            return place.country
     return None
 
 
@@ -393,7 +406,7 @@ def antecedent(token: Token, actors: Sequence[ActorMention], exclude: str | None
         window_start = token.doc[sent.start - 1].sent.start_char
     earlier = [m for m in actors if m.kind in wanted and window_start <= m.span.start and m.span.end <= token.idx
                and (exclude is None or (m.entity or m.name) != exclude)
-               and not (m.kind == "country" and m.sector is None)]
+               and m.basis != "demonym"]
     if not earlier:
         return None
     # Prefer a subject: "Russia's treatment of Georgia, with which it fought" -> Russia.

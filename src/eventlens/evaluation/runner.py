@@ -16,6 +16,7 @@ from typing import Any, TextIO
 
 from eventlens.config import Settings
 from eventlens.errors import EvalError
+from eventlens.evaluation.actors import score_ngec
 from eventlens.evaluation.events import SetScore, case_error, score_pentaclass, score_petrarch, score_plover
 from eventlens.evaluation.ner import score_ner
 from eventlens.evaluation.seed import check_all, check_events, load_annotation
@@ -31,7 +32,8 @@ SEED_NAME = "clinton-moscow-2009-10-13"
 DIRECTION = {
     "plover.category_accuracy": True, "plover.source_accuracy": True, "plover.triple_f1": True,
     "petrarch2.tuple_f1": True, "petrarch2.noevent_events": False, "seed.checks_passed": True, "ner.f1": True,
-    "seed.should_events": True, "conflibert.macro_f1": True,
+    "seed.should_events": True, "conflibert.macro_f1": True, "ngec.country_accuracy": True,
+    "ngec.sector_accuracy": True, "ngec.dated_country_accuracy": True, "ngec.dated_sector_accuracy": True,
 }
 
 
@@ -87,6 +89,19 @@ def _run_conflibert(path: Path, resources: Resources, out: TextIO) -> dict[str, 
     return result.metrics
 
 
+def _run_ngec(path: Path, resources: Resources, out: TextIO) -> dict[str, float]:
+    metrics, cases = score_ngec(path, resources)
+    print(f"\n== ngec: NGEC actor-resolution cases, {metrics['cases']:.0f} scored "
+          f"({metrics['dated_cases']:.0f} date-dependent, {metrics['unscored']:.0f} title-only or xfail)", file=out)
+    for key in ("country_accuracy", "sector_accuracy", "dated_country_accuracy", "dated_sector_accuracy"):
+        print(f"  {key:<24} {metrics[key]:.3f}", file=out)
+    print("  worst cases:", file=out)
+    for case in [c for c in cases if not (c.country_ok and c.sector_ok)][:20]:
+        print(f"   - {case.text!r} {case.day or ''}: expected {case.country}/{case.sector}, "
+              f"got {case.got_country}/{case.got_sector}", file=out)
+    return {k: v for k, v in metrics.items() if k.endswith("accuracy")}
+
+
 def _run_seed(path: Path, resources: Resources, out: TextIO) -> dict[str, float]:
     annotation = load_annotation(path / f"{SEED_NAME}.expected.json")
     items = [i for i in read_inputs([str(path / f"{SEED_NAME}.txt")]) if isinstance(i, Article)]
@@ -120,6 +135,7 @@ _SETS: dict[str, tuple[str, _Runner]] = {
     "seed": ("../seed", _run_seed),
     "conflibert": ("events/conflibert/cameo_class_train.tsv", _run_conflibert),
     "ner": ("ner/eng.testb", _run_ner),
+    "ngec": ("actors/ngec_actor_resolution_gold.jsonl", _run_ngec),
 }
 
 
