@@ -58,9 +58,10 @@ def extract_dates(doc: Doc, published: dt.date | None) -> tuple[TimeRef, ...]:
     starts = sorted(sentence_of)
     refs = []
     for ent in doc.ents:
-        if ent.label_ != "DATE":
+        if ent.label_ not in ("DATE", "TIME"):
             continue
-        resolved = resolve(ent.text, published, _tense(ent))
+        # A TIME entity ("Friday night", "tonight") dates an event only through its day.
+        resolved = resolve(ent.text, published, _tense(ent), fallback=ent.label_ == "DATE")
         if resolved is None:
             continue
         value, granularity, start, end = resolved
@@ -93,17 +94,25 @@ def _tense(ent: SpacySpan) -> int:
     return 0
 
 
-def resolve(text: str, published: dt.date, tense: int = 0) -> tuple[str, Granularity, dt.date, dt.date] | None:
-    """Resolve one time expression, or None when it is a duration or unreadable."""
+def resolve(text: str, published: dt.date, tense: int = 0,
+            fallback: bool = True) -> tuple[str, Granularity, dt.date, dt.date] | None:
+    """Resolve one time expression, or None when it is a duration or unreadable.
+
+    ``fallback`` lets ``dateparser`` try phrasings no rule covers; bare numbers
+    ("44", an age the parser took for a date) never go there.
+    """
     phrase = _DETERMINER.sub("", " ".join(text.split())).rstrip(".,")
+    phrase = re.sub(r"['’]s$", "", phrase)  # "last month's"
     if not phrase or _DURATION.match(phrase):
         return None
     lower = phrase.lower()
     for rule in (_rule_relative_day, _rule_shift, _rule_ago, _rule_weekday,
-                 _rule_month_day, _rule_month_year, _rule_year):
+                 _rule_month_day, _rule_named_month, _rule_month_year, _rule_year):
         found = rule(lower, published, tense)
         if found is not None:
             return found
+    if not fallback or lower.isdigit():
+        return None
     return _fallback(phrase, published)
 
 
@@ -197,6 +206,21 @@ def _rule_month_day(lower: str, published: dt.date, tense: int) -> Resolved | No
         return _day(dt.date(resolved_year, month, day))
     except ValueError:
         return None
+
+
+def _rule_named_month(lower: str, published: dt.date, tense: int) -> Resolved | None:
+    """'last November', 'this September', 'next March'."""
+    match = re.match(rf"^(last|this|next|past|coming)\s+({_MONTH_RE})$", lower)
+    if not match:
+        return None
+    month = _MONTHS[match.group(2)]
+    step = match.group(1)
+    year = published.year
+    if step in ("last", "past") and month >= published.month:
+        year -= 1
+    elif step in ("next", "coming") and month <= published.month:
+        year += 1
+    return _month(year, month)
 
 
 def _rule_month_year(lower: str, published: dt.date, tense: int) -> Resolved | None:

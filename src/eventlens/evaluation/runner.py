@@ -21,6 +21,7 @@ from eventlens.evaluation.events import SetScore, case_error, score_pentaclass, 
 from eventlens.evaluation.geo import score_geo
 from eventlens.evaluation.ner import score_ner
 from eventlens.evaluation.seed import check_all, check_events, load_annotation
+from eventlens.evaluation.time import score_time
 from eventlens.ingest import read_inputs
 from eventlens.nlp import model_name
 from eventlens.pipeline import Resources, code_article
@@ -37,6 +38,7 @@ DIRECTION = {
     "ngec.sector_accuracy": True, "ngec.dated_country_accuracy": True, "ngec.dated_sector_accuracy": True,
     "lgl.accuracy_161km": True, "geovirus.accuracy_161km": True, "gwn.accuracy_161km": True,
     "lgl.auc": False, "geovirus.auc": False, "gwn.auc": False,
+    "timebank.value_accuracy": True, "timebank.f1": True,
 }
 
 
@@ -117,6 +119,15 @@ def _geo_runner(name: str, published: str) -> _Runner:
     return run
 
 
+def _run_time(path: Path, resources: Resources, out: TextIO) -> dict[str, float]:
+    metrics = score_time(path, resources)
+    print(f"\n== timebank: TBAQ-cleaned DATE expressions, {metrics['gold']:.0f} gold, {metrics['found']:.0f} found; "
+          "published value F1 on TempEval-3: HeidelTime 0.776, SUTime 0.674", file=out)
+    print(f"  value_accuracy {metrics['value_accuracy']:.3f}  precision {metrics['precision']:.3f}  "
+          f"recall {metrics['recall']:.3f}  F1 {metrics['f1']:.3f}", file=out)
+    return {"value_accuracy": metrics["value_accuracy"], "f1": metrics["f1"]}
+
+
 def _run_seed(path: Path, resources: Resources, out: TextIO) -> dict[str, float]:
     annotation = load_annotation(path / f"{SEED_NAME}.expected.json")
     items = [i for i in read_inputs([str(path / f"{SEED_NAME}.txt")]) if isinstance(i, Article)]
@@ -151,6 +162,7 @@ _SETS: dict[str, tuple[str, _Runner]] = {
     "conflibert": ("events/conflibert/cameo_class_train.tsv", _run_conflibert),
     "ner": ("ner/eng.testb", _run_ner),
     "ngec": ("actors/ngec_actor_resolution_gold.jsonl", _run_ngec),
+    "timebank": ("time/TBAQ-cleaned", _run_time),
     "lgl": ("geo/lgl.xml", _geo_runner("lgl", "CamCoder 0.76, Edinburgh 0.76, CLAVIN 0.71")),
     "geovirus": ("geo/GeoVirus.xml", _geo_runner("geovirus", "CamCoder 0.82, Edinburgh 0.78, CLAVIN 0.79")),
     "gwn": ("geo/GWN.xml", _geo_runner("gwn", "Mordecai3 0.941 (gold spans)")),
