@@ -25,6 +25,9 @@ SPEECH_VERBS = frozenset({
     "explain", "declare", "stress", "assert", "acknowledge", "admit", "confirm", "reply", "respond",
     "write", "comment", "predict", "caution", "emphasise", "emphasize", "maintain", "contend",
     "allege", "indicate", "remark", "report", "recall", "observe", "reiterate", "tweet", "quip",
+    "believe", "think", "reveal", "learn", "show", "find", "concede", "deny", "promise", "vow", "pledge",
+    "estimate", "conclude", "complain", "agree", "worry", "fear",
+    "hope", "expect", "know", "feel", "testify", "boast", "lament", "signal", "urge",
 })
 _QUOTE_PAIRS = re.compile(r"“([^”]*)(”|\n\n|$)|\"([^\"\n]*)(\"|\n\n|$)")
 _SPEAKER_DEPS = ("nsubj", "nsubjpass")

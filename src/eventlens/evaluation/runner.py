@@ -20,6 +20,7 @@ from eventlens.evaluation.actors import score_ngec
 from eventlens.evaluation.events import SetScore, case_error, score_pentaclass, score_petrarch, score_plover
 from eventlens.evaluation.geo import score_geo
 from eventlens.evaluation.ner import score_ner
+from eventlens.evaluation.quotes import score_quotes
 from eventlens.evaluation.seed import check_all, check_events, load_annotation
 from eventlens.evaluation.time import score_time
 from eventlens.ingest import read_inputs
@@ -38,7 +39,8 @@ DIRECTION = {
     "ngec.sector_accuracy": True, "ngec.dated_country_accuracy": True, "ngec.dated_sector_accuracy": True,
     "lgl.accuracy_161km": True, "geovirus.accuracy_161km": True, "gwn.accuracy_161km": True,
     "lgl.auc": False, "geovirus.auc": False, "gwn.auc": False,
-    "timebank.value_accuracy": True, "timebank.f1": True,
+    "timebank.value_accuracy": True, "timebank.f1": True, "polnear.direct_f1": True, "polnear.all_f1": True,
+    "polnear.source_accuracy": True,
 }
 
 
@@ -128,6 +130,16 @@ def _run_time(path: Path, resources: Resources, out: TextIO) -> dict[str, float]
     return {"value_accuracy": metrics["value_accuracy"], "f1": metrics["f1"]}
 
 
+def _run_quotes(path: Path, resources: Resources, out: TextIO) -> dict[str, float]:
+    metrics = score_quotes(path, resources)
+    print(f"\n== polnear: PolNeAR dev, {metrics['documents']:.0f} articles; published: annotator agreement "
+          "0.754, a news quote extractor reports quote F1 0.837 on its own data", file=out)
+    for key in ("direct_f1", "direct_precision", "direct_recall", "all_f1", "all_precision", "all_recall",
+                "all_exact_f1", "source_accuracy"):
+        print(f"  {key:<18} {metrics[key]:.3f}", file=out)
+    return {k: metrics[k] for k in ("direct_f1", "all_f1", "all_exact_f1", "source_accuracy")}
+
+
 def _run_seed(path: Path, resources: Resources, out: TextIO) -> dict[str, float]:
     annotation = load_annotation(path / f"{SEED_NAME}.expected.json")
     items = [i for i in read_inputs([str(path / f"{SEED_NAME}.txt")]) if isinstance(i, Article)]
@@ -163,6 +175,7 @@ _SETS: dict[str, tuple[str, _Runner]] = {
     "ner": ("ner/eng.testb", _run_ner),
     "ngec": ("actors/ngec_actor_resolution_gold.jsonl", _run_ngec),
     "timebank": ("time/TBAQ-cleaned", _run_time),
+    "polnear": ("quotes/dev", _run_quotes),
     "lgl": ("geo/lgl.xml", _geo_runner("lgl", "CamCoder 0.76, Edinburgh 0.76, CLAVIN 0.71")),
     "geovirus": ("geo/GeoVirus.xml", _geo_runner("geovirus", "CamCoder 0.82, Edinburgh 0.78, CLAVIN 0.79")),
     "gwn": ("geo/GWN.xml", _geo_runner("gwn", "Mordecai3 0.941 (gold spans)")),
