@@ -54,12 +54,12 @@ def bare_pipe(nlp: spacy.language.Language, texts: list[str], batch: int) -> flo
     return time.perf_counter() - start
 
 
-def eventlens_run(path: Path, batch: int) -> float:
+def eventlens_run(path: Path, batch: int, workers: int = 1) -> float:
     with tempfile.TemporaryDirectory() as tmp:
         start = time.perf_counter()
         with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
             code = cli_main(["run", str(path), "--db", str(Path(tmp) / "bench.duckdb"),
-                             "--batch-size", str(batch)])
+                             "--batch-size", str(batch), "--workers", str(workers)])
         elapsed = time.perf_counter() - start
     if code != 0:
         raise SystemExit(f"eventlens run failed with exit code {code}")
@@ -120,10 +120,11 @@ def main() -> int:
         path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
         bare_pipe(bare, texts[:4], args.batch_size)  # warm caches for both before timing
         eventlens_run(path, args.batch_size)
-        bare_times, run_times = [], []
+        bare_times, run_times, parallel_times = [], [], []
         for _ in range(args.rounds):
             bare_times.append(bare_pipe(bare, texts, args.batch_size))
             run_times.append(eventlens_run(path, args.batch_size))
+            parallel_times.append(eventlens_run(path, args.batch_size, workers=2))
     shares = stage_shares(res, rows)
     bare_rate = len(texts) / min(bare_times)
     run_rate = len(texts) / min(run_times)
@@ -131,8 +132,11 @@ def main() -> int:
     print(f"model              {model_name(res.nlp)}  (resources loaded in {load_seconds:.1f} s)")
     print(f"corpus             {len(texts)} articles, {words:,} words (samples/ repeated)")
     print(f"bare nlp.pipe      {bare_rate:7.1f} articles/s  ({words / min(bare_times):,.0f} words/s)")
-    print(f"eventlens run      {run_rate:7.1f} articles/s  (parse + all stages + DuckDB write)")
-    print(f"ratio run / pipe   {run_rate / bare_rate:7.2f}")
+    parallel_rate = len(texts) / min(parallel_times)
+    print(f"eventlens run      {run_rate:7.1f} articles/s  (1 worker: parse + all stages + DuckDB write)")
+    print(f"eventlens run -w2  {parallel_rate:7.1f} articles/s  (2 workers)")
+    print(f"ratio run / pipe   {run_rate / bare_rate:7.2f}   (1 worker against bare nlp.pipe)")
+    print(f"ratio 2 / 1 worker {parallel_rate / run_rate:7.2f}")
     print("stage shares of per-article time (single-article calls, parse included):")
     for name, seconds in shares.items():
         print(f"  {name:<8} {100 * seconds / total:5.1f} %   {1000 * seconds / len(rows):6.1f} ms/article")

@@ -72,6 +72,8 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--kb-dir", help="user knowledge folder from `eventlens actors import` (or EVENTLENS_KB_DIR)")
     run.add_argument("--model", default="auto", help="spaCy pipeline: auto (md, then sm), md, sm")
     run.add_argument("--batch-size", type=int, default=DEFAULT_SETTINGS.batch_size)
+    run.add_argument("--workers", type=int, default=None,
+                     help="worker processes, each with its own model (default: all cores)")
     run.set_defaults(func=_cmd_run)
 
     summary = sub.add_parser("summary", help="print counts, top dyads and top categories of a database")
@@ -165,11 +167,15 @@ def _with_date(item: Article | IngestError, published: dt.date | None) -> Articl
 
 def _cmd_run(args: argparse.Namespace) -> int:
     from eventlens.nlp import model_name  # noqa: PLC0415  # keep `eventlens --help` fast
-    from eventlens.pipeline import Resources, code_stream  # noqa: PLC0415  # keep `eventlens --help` fast
+    from eventlens.parallel import code_parallel, default_workers  # noqa: PLC0415  # keep `eventlens --help` fast
+    from eventlens.pipeline import Resources  # noqa: PLC0415  # keep `eventlens --help` fast
     from eventlens.query import format_summary, summarise  # noqa: PLC0415  # keep `eventlens --help` fast
     from eventlens.store import Store  # noqa: PLC0415  # keep `eventlens --help` fast
 
     settings = _settings(args)
+    workers = args.workers if args.workers is not None else default_workers()
+    if workers < 1:
+        raise ConfigError(f"--workers {workers}: give 1 or more worker processes")
     res = Resources.load(settings)
     model = model_name(res.nlp)
     started = time.perf_counter()
@@ -179,7 +185,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
         fresh = _skip_known(read_inputs(args.paths, args.input_format), known, counts)
         batch: list[ArticleResult] = []
         errors: list[IngestError] = []
-        for item in code_stream(fresh, res):
+        for item in code_parallel(fresh, settings, workers):
             if isinstance(item, IngestError):
                 errors.append(item)
                 _progress(f"eventlens: {item.source}: {item.reason}")

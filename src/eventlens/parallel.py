@@ -1,0 +1,59 @@
+"""Coding on several cores: worker processes that each hold the model, results back in input order.
+
+Workers are forked after the parent has loaded the resources, so they start at
+once and share the model's memory until they write to it. Only a bounded
+window of batches is in flight, so a corpus of any size streams through in
+constant memory; the single parent process does all the writing.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from multiprocessing.pool import AsyncResult
+
+from eventlens.config import Settings
+from eventlens.pipeline import Resources, code_stream
+from eventlens.records import Article, ArticleResult, IngestError
+
+Item = Article | IngestError
+Outcome = ArticleResult | IngestError
+
+
+def default_workers() -> int:
+    """All the cores this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def code_parallel(items: Iterable[Item], settings: Settings, workers: int) -> Iterator[Outcome]:
+    """Code ``items`` with ``workers`` processes (1: in this process), yielding in input order."""
+    resources = Resources.load(settings)  # loaded before the fork: workers inherit it
+    if workers <= 1:
+        yield from code_stream(items, resources)
+        return
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    with context.Pool(workers, initializer=_warm, initargs=(settings,)) as pool:
+        window: deque[AsyncResult[list[Outcome]]] = deque()
+        for chunk in _chunks(items, settings.batch_size):
+            window.append(pool.apply_async(_code_chunk, (chunk, settings)))
+            if len(window) >= 2 * workers:
+                yield from window.popleft().get()
+        while window:
+            yield from window.popleft().get()
+
+
+def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def _warm(settings: Settings) -> None:
+    Resources.load(settings)  # a no-op after fork, the load itself under spawn
+
+
+def _code_chunk(chunk: list[Item], settings: Settings) -> list[Outcome]:
+    return list(code_stream(chunk, Resources.load(settings)))
