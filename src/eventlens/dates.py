@@ -17,6 +17,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from eventlens.nlp import sentence_numbers
 from eventlens.records import Granularity, Span, TimeRef
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -54,8 +55,7 @@ def extract_dates(doc: Doc, published: dt.date | None) -> tuple[TimeRef, ...]:
     """Every DATE span that resolves, with its value and granularity."""
     if published is None:
         return ()
-    sentence_of = {sent.start: i for i, sent in enumerate(doc.sents)}
-    starts = sorted(sentence_of)
+    numbers = sentence_numbers(doc)
     refs = []
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME"):
@@ -68,18 +68,9 @@ def extract_dates(doc: Doc, published: dt.date | None) -> tuple[TimeRef, ...]:
         refs.append(TimeRef(
             span=Span(start=ent.start_char, end=ent.end_char, text=ent.text),
             value=value, granularity=granularity, start=start, end=end,
-            sentence=_sentence_index(starts, ent.start),
+            sentence=numbers[ent.start],
         ))
     return tuple(refs)
-
-
-def _sentence_index(starts: list[int], token_i: int) -> int:
-    index = 0
-    for i, start in enumerate(starts):
-        if start > token_i:
-            break
-        index = i
-    return index
 
 
 def _tense(ent: SpacySpan) -> int:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from eventlens.errors import ModelNotFoundError
 
@@ -88,3 +88,37 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         if "\n" in token.text or "\n" in token.whitespace_:
             doc[token.i + 1].is_sent_start = True
     return doc
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The document's sentences, computed once: ``Token.sent`` walks the whole document each call."""
+    cached = doc.user_data.get("eventlens.sentences")
+    if cached is None:
+        cached = list(doc.sents)
+        doc.user_data["eventlens.sentences"] = cached
+    return cached
+
+
+def sentence_numbers(doc: Doc) -> list[int]:
+    """Sentence number of every token, computed once per document."""
+    cached = doc.user_data.get("eventlens.sentence_numbers")
+    if cached is None:
+        cached = [0] * len(doc)
+        for number, sent in enumerate(sentences(doc)):
+            cached[sent.start:sent.end] = [number] * (sent.end - sent.start)
+        doc.user_data["eventlens.sentence_numbers"] = cached
+    return cached
+
+
+def sentence_of(token: Token) -> Span:
+    """The sentence holding ``token``, without re-walking the document."""
+    return sentences(token.doc)[sentence_numbers(token.doc)[token.i]]
+
+
+def doc_text(doc: Doc) -> str:
+    """The document's text, built once: ``Doc.text`` joins every token on each call."""
+    cached = doc.user_data.get("eventlens.text")
+    if cached is None:
+        cached = doc.text
+        doc.user_data["eventlens.text"] = cached
+    return str(cached)

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from eventlens.actors.resolve import phrase_actor
+from eventlens.nlp import doc_text, sentence_numbers, sentence_of
 from eventlens.records import ActorMention, Quote, Span, TimeRef
 
 SPEECH_VERBS = frozenset({
@@ -55,7 +56,7 @@ def extract_quotes(doc: Doc, actors: Sequence[ActorMention], dates: Sequence[Tim
                    published: dt.date | None, min_words: int = 3) -> tuple[Quote, ...]:
     """Every direct quote and reported statement in the document."""
     ctx = _Context(doc=doc, actors=actors, dates=dates, published=published,
-                   sentence_of={i: n for n, s in enumerate(doc.sents) for i in range(s.start, s.end)})
+                   sentence_of=dict(enumerate(sentence_numbers(doc))))
     direct = _direct_quotes(ctx, min_words)
     covered = [(q.content.start - 1, q.content.end + 1) for q in direct]
     indirect = _reported_speech(ctx, covered)
@@ -65,10 +66,10 @@ def extract_quotes(doc: Doc, actors: Sequence[ActorMention], dates: Sequence[Tim
 def _direct_quotes(ctx: _Context, min_words: int) -> list[Quote]:
     doc, published = ctx.doc, ctx.published
     quotes = []
-    for match in _QUOTE_PAIRS.finditer(doc.text):
+    for match in _QUOTE_PAIRS.finditer(doc_text(doc)):
         group = 1 if match.group(1) is not None else 3
         start, end = match.start(group), match.end(group)
-        content = doc.text[start:end].strip()
+        content = doc_text(doc)[start:end].strip()
         if len(content.split()) < min_words:
             continue  # scare quotes and titles, not quotations
         inner = doc.char_span(start, end, alignment_mode="expand")
@@ -76,7 +77,7 @@ def _direct_quotes(ctx: _Context, min_words: int) -> list[Quote]:
             continue
         cue = _cue_for_quote(doc, inner, ctx.actors)
         quotes.append(Quote(
-            kind="direct", content=Span(start=start, end=end, text=doc.text[start:end]),
+            kind="direct", content=Span(start=start, end=end, text=doc_text(doc)[start:end]),
             speaker=cue.speaker if cue else None, speaker_span=cue.speaker_span if cue else None,
             cue=_token_span(cue.verb) if cue else None, addressee=cue.addressee if cue else None,
             date=_date_of(cue.verb, ctx.dates, published) if cue else _published(published),
@@ -87,7 +88,7 @@ def _direct_quotes(ctx: _Context, min_words: int) -> list[Quote]:
 
 def _cue_for_quote(doc: Doc, inner: SpacySpan, actors: Sequence[ActorMention]) -> _Cue | None:
     """The speech verb outside the quote marks in the sentences around it, nearest first."""
-    first, last = doc[inner.start].sent, doc[inner.end - 1].sent
+    first, last = sentence_of(doc[inner.start]), sentence_of(doc[inner.end - 1])
     candidates: list[tuple[int, Token]] = []
     for sent in _around(doc, first, last):
         for token in sent:
@@ -105,7 +106,7 @@ def _cue_for_quote(doc: Doc, inner: SpacySpan, actors: Sequence[ActorMention]) -
 def _around(doc: Doc, first: SpacySpan, last: SpacySpan) -> list[SpacySpan]:
     sents = [first] if first == last else [first, last]
     if last.end < len(doc):
-        following = doc[last.end].sent
+        following = sentence_of(doc[last.end])
         if len(following) <= 12:  # '"...," he said.' parsed as its own short sentence
             sents.append(following)
     return sents
@@ -130,7 +131,7 @@ def _cue(verb: Token, actors: Sequence[ActorMention]) -> _Cue:
 def _subtree_span(token: Token) -> Span:
     left, right = token.left_edge, token.right_edge
     start, end = left.idx, right.idx + len(right)
-    return Span(start=start, end=end, text=token.doc.text[start:end])
+    return Span(start=start, end=end, text=doc_text(token.doc)[start:end])
 
 
 def _token_span(token: Token) -> Span:
@@ -143,7 +144,7 @@ def _published(published: dt.date | None) -> str | None:
 
 def _date_of(verb: Token, dates: Sequence[TimeRef], published: dt.date | None) -> str | None:
     """The time expression attached to the speech verb ('told reporters yesterday')."""
-    sent = verb.sent
+    sent = sentence_of(verb)
     for ref in dates:
         if sent.start_char <= ref.span.start < sent.end_char:
             token = verb.doc.char_span(ref.span.start, ref.span.end, alignment_mode="expand")
@@ -197,11 +198,12 @@ def _reported_content(token: Token, covered: list[tuple[int, int]]) -> Span | No
 def _according_content(token: Token) -> Span | None:
     """'X will happen, according to Y': the rest of the sentence is what Y said."""
     subtree = set(token.subtree)
-    tokens = [t for t in token.sent if t not in subtree and not t.is_punct]
-    if not tokens or token.sent.root in subtree:
+    sent = sentence_of(token)
+    tokens = [t for t in sent if t not in subtree and not t.is_punct]
+    if not tokens or sent.root in subtree:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    return Span(start=start, end=end, text=token.doc.text[start:end])
+    return Span(start=start, end=end, text=doc_text(token.doc)[start:end])
 
 
 def _clause_content(token: Token, covered: list[tuple[int, int]]) -> Span | None:
@@ -216,7 +218,7 @@ def _clause_content(token: Token, covered: list[tuple[int, int]]) -> Span | None
     start, end = words[0].idx, words[-1].idx + len(words[-1])
     if _inside(start, covered) or _inside(end - 1, covered):
         return None  # the clause is a direct quote already attributed
-    return Span(start=start, end=end, text=token.doc.text[start:end])
+    return Span(start=start, end=end, text=doc_text(token.doc)[start:end])
 
 
 def _according_to(token: Token, actors: Sequence[ActorMention]) -> _Cue:

@@ -21,6 +21,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.util import filter_spans
 
 from eventlens.actors.kb import Country, KnowledgeBase, Organisation, Person, Role
+from eventlens.nlp import sentence_numbers, sentence_of
 from eventlens.records import ActorMention, Place, Span
 
 _KIND_ORDER = ("person", "organisation", "country", "metonym", "adjective")
@@ -95,7 +96,7 @@ def _home_country(mentions: list[ActorMention], places: Sequence[Place]) -> list
 
 
 def _sentence_index(doc: Doc) -> dict[int, int]:
-    return {i: n for n, sent in enumerate(doc.sents) for i in range(sent.start, sent.end)}
+    return dict(enumerate(sentence_numbers(doc)))
 
 
 def _mention(ctx: _Context, span: SpacySpan, *, name: str, kind: str, country: str | None,
@@ -241,7 +242,7 @@ def _descriptors(ctx: _Context, span: SpacySpan) -> tuple[str | None, str | None
     title_words: list[str] = []
     i = span.start - 1
     while i >= 0 and i >= span.start - 6 and doc[i].pos_ in ("PROPN", "ADJ", "NOUN", "ADP", "PART") \
-            and doc[i].sent == span.sent:
+            and ctx.sentence_of[i] == ctx.sentence_of[span.start]:
         token = doc[i]
         word = ctx.kb.sectors.get(token.lemma_.lower())
         if word is not None and sector is None:
@@ -400,10 +401,10 @@ def antecedent(token: Token, actors: Sequence[ActorMention], exclude: str | None
         wanted = ("country", "organisation", "igo", "group")
     else:
         return None
-    sent = token.sent
+    sent = sentence_of(token)
     window_start = sent.start_char
     if sent.start > 0:
-        window_start = token.doc[sent.start - 1].sent.start_char
+        window_start = sentence_of(token.doc[sent.start - 1]).start_char
     earlier = [m for m in actors if m.kind in wanted and window_start <= m.span.start and m.span.end <= token.idx
                and (exclude is None or (m.entity or m.name) != exclude)
                and m.basis != "demonym"]

@@ -18,6 +18,7 @@ from eventlens.events.lexicon import LexEntry, Lexicon, lemma
 from eventlens.events.lexicon import lemma as lemma_of
 from eventlens.events.modes import detect_modes
 from eventlens.events.ontology import CameoCode, Ontology
+from eventlens.nlp import doc_text, sentence_numbers, sentence_of
 from eventlens.places.locate import event_place
 from eventlens.records import ActorMention, Article, Event, Place, Span, TimeRef
 
@@ -61,7 +62,7 @@ class CodingContext:
 
 def code_events(ctx: CodingContext) -> tuple[Event, ...]:
     """All events of the document, several per sentence where the text has them."""
-    ctx.sentence_of = {i: n for n, s in enumerate(ctx.doc.sents) for i in range(s.start, s.end)}
+    ctx.sentence_of = dict(enumerate(sentence_numbers(ctx.doc)))
     matched = _triggers(ctx)
     verbs = {token.i: entry for token, entry, _ in matched if token.pos_ in _VERB_POS}
     consumed = {obj.i for _, _, obj in matched if obj is not None}
@@ -229,7 +230,7 @@ def _event(ctx: CodingContext, token: Token, entry: LexEntry, *, source: ActorMe
     code, modes, intent_rule = _commitment(ctx, token, ctx.ontology.code(entry.cameo), modes)
     clause = {t.idx for t in _clause_tokens(token)}
     same_day = time_ref is None or (published is not None and time_ref.start <= published <= time_ref.end)
-    place, place_rule = event_place(ctx.places, ctx.doc.text, ctx.sentence_of[token.i], clause, same_day)
+    place, place_rule = event_place(ctx.places, doc_text(ctx.doc), ctx.sentence_of[token.i], clause, same_day)
     evidence = _evidence(token, source, target)
     plover = code.plover or ""
     return Event(
@@ -313,14 +314,14 @@ def _attachment(token: Token) -> Token:
 
 
 def _evidence(token: Token, source: ActorMention, target: ActorMention | None) -> Span:
-    sent = token.sent
+    sent = sentence_of(token)
     starts = [token.idx, source.span.start] + ([target.span.start] if target else [])
     ends = [token.idx + len(token), source.span.end] + ([target.span.end] if target else [])
     start = max(min(starts), sent.start_char)
     end = min(max(ends), sent.end_char)
     if start >= end:
         start, end = sent.start_char, sent.end_char
-    return Span(start=start, end=end, text=token.doc.text[start:end])
+    return Span(start=start, end=end, text=doc_text(token.doc)[start:end])
 
 
 def _confidence(entry: LexEntry, dyad: Dyad, source: ActorMention, target: ActorMention | None,

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from eventlens.nlp import sentence_numbers
 from eventlens.places.gazetteer import Entry, Gazetteer
 from eventlens.places.gazetteer import normalise_name as gazetteer_key
 from eventlens.records import Place, PlaceUse, Span
@@ -60,12 +61,8 @@ def resolve_spans(doc: Doc, spans: Sequence[SpacySpan], gazetteer: Gazetteer) ->
     return tuple(places)
 
 
-def _sentence_index(doc: Doc) -> dict[int, int]:
-    index = {}
-    for number, sent in enumerate(doc.sents):
-        for i in range(sent.start, sent.end):
-            index[i] = number
-    return index
+def _sentence_index(doc: Doc) -> list[int]:
+    return sentence_numbers(doc)
 
 
 def _trim(span: SpacySpan) -> SpacySpan:
