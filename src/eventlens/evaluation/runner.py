@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -232,7 +233,7 @@ def _apply_floors(path: Path, scores: dict[str, float], digests: dict[str, str],
             old = limits.get(key)
             if old is None or (value > old if higher else value < old):
                 # rounded towards the safe side, so that today's score always passes its own limit
-                limits[key] = round(value - 0.0005 if higher else value + 0.0005, 3)
+                limits[key] = math.floor(value * 1000) / 1000 if higher else math.ceil(value * 1000) / 1000
         known.update(digests)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps({"about": stored.get("about", _ABOUT), "gold_digests": known,
