@@ -78,7 +78,7 @@ def resolve_actors(doc: Doc, matcher: ActorMatcher, places: Sequence[Place],
 def _home_country(mentions: list[ActorMention], places: Sequence[Place]) -> list[ActorMention]:
     """'President Omar al-Bashir' with no country word: the country the article is about.
 
-    Only titled people the knowledge base does not know get it (an official
+    Only titled people with no country from the table or the text get it (an official
     named with a title is local news far more often than not), and only when
     one country clearly dominates the article's countries and places.
     """
@@ -91,7 +91,7 @@ def _home_country(mentions: list[ActorMention], places: Sequence[Place]) -> list
         return mentions
     home = ranked[0][0]
     return [replace(m, country=home, basis=f"{m.basis}+home-country")
-            if m.kind == "person" and m.entity is None and m.country is None and m.sector else m
+            if m.kind == "person" and m.country is None and m.sector and m.sector != FORMER_SECTOR else m
             for m in mentions]
 
 
@@ -159,6 +159,12 @@ def _person(ctx: _Context, span: SpacySpan, person: Person, basis: str) -> Actor
     if role is not None:
         return _mention(ctx, span, name=person.name, kind="person", country=role.country,
                         sector=role.sector, role=role.title, entity=f"person:{person.name}", basis=basis)
+    country, sector, title = _descriptors(ctx, span)
+    if sector:
+        # The text names an office the table does not date to this day ("Serbian President
+        # Vojislav Kostunica" in a story the table places before his term): the words win.
+        return _mention(ctx, span, name=person.name, kind="person", country=country, sector=sector,
+                        role=title, entity=f"person:{person.name}", basis=f"{basis}+context")
     former = person.last_role_before(ctx.day or dt.date.today())
     return _mention(ctx, span, name=person.name, kind="person", country=former.country if former else None,
                     sector=FORMER_SECTOR if former else None, role=_former(former),
@@ -256,7 +262,18 @@ def _descriptors(ctx: _Context, span: SpacySpan) -> tuple[str | None, str | None
             title_words.insert(0, token.text)
         i -= 1
     title = " ".join(w for w in title_words if not _country_of_word(ctx, w)) or None
+    if country is None and span.root.dep_ == "appos":
+        country = _appositive_country(ctx, span.root.head)  # "The US commander in Iraq, General X"
     return country, sector, title
+
+
+def _appositive_country(ctx: _Context, head: Token) -> str | None:
+    for child in head.children:
+        if child.dep_ in ("compound", "amod", "poss", "nmod") and child.i < head.i:
+            found, _ = _known_at(ctx, child)
+            if found:
+                return found
+    return None
 
 
 def _country_of_token(ctx: _Context, token: Token) -> str | None:
