@@ -69,3 +69,44 @@ def test_the_table_is_large_enough_to_be_useful() -> None:
     assert sum(len(p.roles) for p in kb.people) >= 1000
     assert len(kb.countries) >= 249
     assert all(c.adjectives for c in kb.countries.values())
+
+
+MOVED = [  # (person, date, office then, later date, office then): at least 20 people who changed office
+    ("Vladimir Putin", "1999-01-01", "Director of the FSB", "2022-03-01", "President"),
+    ("Dmitry Medvedev", "2009-10-13", "President", "2015-01-01", "Prime Minister"),
+    ("Hillary Clinton", "2005-06-01", "Senator", "2010-06-01", "Secretary of State"),
+    ("Joe Biden", "2010-01-01", "Vice President", "2022-01-01", "President"),
+    ("Barack Obama", "2006-01-01", "Senator", "2010-01-01", "President"),
+    ("John Kerry", "2010-01-01", "Senator", "2014-03-04", "Secretary of State"),
+    ("Sergei Lavrov", "2000-01-01", "Permanent Representative to the United Nations",
+     "2009-10-13", "Minister of Foreign Affairs"),
+    ("Recep Tayyip Erdoğan", "2010-01-01", "Prime Minister", "2020-01-01", "President"),
+    ("Boris Johnson", "2017-01-01", "Foreign Secretary", "2020-01-01", "Prime Minister"),
+    ("David Cameron", "2012-01-01", "Prime Minister", "2024-01-01", "Foreign Secretary"),
+    ("Antony Blinken", "2016-01-01", "Deputy Secretary of State", "2022-01-01", "Secretary of State"),
+    ("Sergei Shoigu", "2015-01-01", "Minister of Defence", "2025-01-01", "Secretary of the Security Council"),
+    ("Rishi Sunak", "2021-01-01", "Chancellor of the Exchequer", "2023-01-01", "Prime Minister"),
+    ("Liz Truss", "2022-01-01", "Foreign Secretary", "2022-10-01", "Prime Minister"),
+    ("Emmanuel Macron", "2015-01-01", "Minister of the Economy", "2018-01-01", "President"),
+    ("Olaf Scholz", "2019-01-01", "Minister of Finance", "2022-01-01", "Chancellor"),
+    ("Fumio Kishida", "2015-01-01", "Minister of Foreign Affairs", "2022-01-01", "Prime Minister"),
+    ("Narendra Modi", "2010-01-01", "Chief Minister of Gujarat", "2020-01-01", "Prime Minister"),
+    ("Mario Draghi", "2015-01-01", "President of the European Central Bank", "2022-01-01", "Prime Minister"),
+    ("Jens Stoltenberg", "2010-01-01", "Prime Minister", "2016-01-01", "Secretary General of NATO"),
+    ("António Guterres", "2010-01-01", "UN High Commissioner for Refugees",
+     "2020-01-01", "Secretary-General of the United Nations"),
+    ("Ursula von der Leyen", "2015-01-01", "Minister of Defence", "2020-01-01", "President of the European Commission"),
+    ("Mark Rutte", "2015-01-01", "Prime Minister", "2025-01-01", "Secretary General of NATO"),
+    ("Gordon Brown", "2000-01-01", "Chancellor of the Exchequer", "2008-01-01", "Prime Minister"),
+    ("Condoleezza Rice", "2003-01-01", "National Security Advisor", "2006-01-01", "Secretary of State"),
+]
+
+
+@pytest.mark.parametrize(("name", "first_day", "first", "later_day", "later"), MOVED)
+def test_people_who_changed_office_resolve_to_the_office_of_each_date(
+        name: str, first_day: str, first: str, later_day: str, later: str) -> None:
+    assert (_title_on(name, first_day), _title_on(name, later_day)) == (first, later)
+
+
+def test_enough_people_who_changed_office_are_tested() -> None:
+    assert len({name for name, *_ in MOVED}) >= 20
