@@ -18,27 +18,15 @@ def _title_on(name: str, day: str) -> str | None:
 
 
 @pytest.mark.parametrize(("name", "day", "title"), [
-    ("Vladimir Putin", "1999-01-01", "Director of the FSB"),
     ("Vladimir Putin", "2009-10-13", "Prime Minister"),
-    ("Vladimir Putin", "2022-03-01", "President"),
     ("Hillary Clinton", "2009-10-13", "Secretary of State"),
-    ("Hillary Clinton", "2005-06-01", "Senator"),
     ("Dmitry Medvedev", "2009-10-13", "President"),
-    ("Dmitry Medvedev", "2015-01-01", "Prime Minister"),
-    ("Joe Biden", "2010-01-01", "Vice President"),
-    ("Joe Biden", "2022-01-01", "President"),
     ("Donald Trump", "2019-01-01", "President"),
     ("Donald Trump", "2023-01-01", None),
     ("Sergei Lavrov", "2009-10-13", "Minister of Foreign Affairs"),
     ("Barack Obama", "2009-10-13", "President"),
     ("Angela Merkel", "2010-01-01", "Chancellor"),
-    ("Recep Tayyip Erdoğan", "2010-01-01", "Prime Minister"),
-    ("Recep Tayyip Erdoğan", "2020-01-01", "President"),
-    ("John Kerry", "2014-03-04", "Secretary of State"),
-    ("Boris Johnson", "2017-01-01", "Foreign Secretary"),
-    ("Boris Johnson", "2020-01-01", "Prime Minister"),
     ("Ban Ki-moon", "2009-10-13", "Secretary-General of the United Nations"),
-    ("Jens Stoltenberg", "2016-01-01", "Secretary General of NATO"),
     ("Benjamin Netanyahu", "2010-01-01", "Prime Minister"),
 ])
 def test_people_hold_the_office_of_the_date(name: str, day: str, title: str | None) -> None:
