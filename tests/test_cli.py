@@ -98,3 +98,18 @@ def test_explain_shows_parse_matches_and_rules(capsys: pytest.CaptureFixture[str
 
 def test_no_command_is_a_usage_error() -> None:
     assert main([]) == 2
+
+
+def test_quotes_by_speaker_and_topic(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("Talks in Moscow\n\nAhead of talks with Clinton, Sergei Lavrov said he wanted to discuss Iran. "
+                    "“We will not wait forever,” Hillary Clinton told reporters.", encoding="utf-8")
+    (tmp_path / "a.meta.json").write_text('{"published": "2009-10-13"}')
+    db = tmp_path / "q.duckdb"
+    assert main(["run", str(path), "--db", str(db), "--workers", "1"]) == 0
+    capsys.readouterr()
+    assert main(["quotes", "--db", str(db), "--speaker", "Lavrov", "--about", "Iran"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(r["speaker"], r["speaker_country"], r["kind"]) for r in rows] == [("Sergei Lavrov", "RUS", "indirect")]
+    assert main(["quotes", "--db", str(db), "--speaker", "Clinton"]) == 0
+    assert "wait forever" in capsys.readouterr().out

@@ -81,6 +81,13 @@ def _parser() -> argparse.ArgumentParser:
     summary.add_argument("--top", type=int, default=10)
     summary.set_defaults(func=_cmd_summary)
 
+    quotes = sub.add_parser("quotes", help="who said what: stored quotes by speaker and topic (JSON lines)")
+    quotes.add_argument("--db", required=True)
+    quotes.add_argument("--speaker", help="part of the speaker's name or description, e.g. Lavrov")
+    quotes.add_argument("--about", help="text the quote must contain, e.g. Iran")
+    quotes.add_argument("--limit", type=int, default=50)
+    quotes.set_defaults(func=_cmd_quotes)
+
     explain = sub.add_parser("explain", help="show the parse, lexicon matches and rules behind each event")
     explain.add_argument("sentence", help="the text to explain (quote it)")
     explain.add_argument("--published", help="publication date YYYY-MM-DD for relative dates")
@@ -233,6 +240,22 @@ def _cmd_summary(args: argparse.Namespace) -> int:
         raise InputError(args.db, "no such database; create it with `eventlens run PATH --db FILE`")
     with Store(args.db, read_only=True) as store:
         print(format_summary(summarise(store, args.top)))
+    return EXIT_OK
+
+
+# -- quotes -------------------------------------------------------------------------------
+
+def _cmd_quotes(args: argparse.Namespace) -> int:
+    from dataclasses import asdict  # noqa: PLC0415  # keep `eventlens --help` fast
+
+    from eventlens.query import find_quotes  # noqa: PLC0415  # keep `eventlens --help` fast
+    from eventlens.store import Store  # noqa: PLC0415  # keep `eventlens --help` fast
+
+    if not Path(args.db).exists():
+        raise InputError(args.db, "no such database; create it with `eventlens run PATH --db FILE`")
+    with Store(args.db, read_only=True) as store:
+        for row in find_quotes(store, args.speaker, args.about, args.limit):
+            print(json.dumps(asdict(row), ensure_ascii=False))
     return EXIT_OK
 
 

@@ -74,3 +74,31 @@ def format_summary(summary: Summary) -> str:
         lines += ["", "inputs that failed"]
         lines += [f"  {s}: {r}" for s, r in summary.recent_errors]
     return "\n".join(lines)
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRow:
+    """A stored quote, as `eventlens quotes` prints it."""
+
+    date: str | None
+    speaker: str | None
+    speaker_country: str | None
+    kind: str
+    cue: str | None
+    content: str
+    article_id: str
+    title: str | None
+
+
+def find_quotes(store: Store, speaker: str | None = None, about: str | None = None,
+                limit: int = 50) -> list[QuoteRow]:
+    """Quotes by a speaker (canonical name or the words naming them) and/or about a text, newest first."""
+    rows = store.con.execute(
+        "SELECT q.date, coalesce(q.speaker_name, q.speaker_text), q.speaker_country, q.kind, q.cue, q.content, "
+        "q.article_id, a.title FROM quotes q JOIN articles a ON a.id = q.article_id "
+        "WHERE (? IS NULL OR q.speaker_name ILIKE '%' || ? || '%' OR q.speaker_text ILIKE '%' || ? || '%') "
+        "AND (? IS NULL OR q.content ILIKE '%' || ? || '%') "
+        "ORDER BY q.date DESC NULLS LAST, q.article_id, q.content_start LIMIT ?",
+        [speaker, speaker, speaker, about, about, limit]).fetchall()
+    return [QuoteRow(date=r[0], speaker=r[1], speaker_country=r[2], kind=r[3], cue=r[4], content=r[5],
+                     article_id=r[6], title=r[7]) for r in rows]
