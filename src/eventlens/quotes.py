@@ -41,7 +41,7 @@ class _Context:
     actors: Sequence[ActorMention]
     dates: Sequence[TimeRef]
     published: dt.date | None
-    sentence_of: dict[int, int]
+    sentence_of: list[int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +56,7 @@ def extract_quotes(doc: Doc, actors: Sequence[ActorMention], dates: Sequence[Tim
                    published: dt.date | None, min_words: int = 3) -> tuple[Quote, ...]:
     """Every direct quote and reported statement in the document."""
     ctx = _Context(doc=doc, actors=actors, dates=dates, published=published,
-                   sentence_of=dict(enumerate(sentence_numbers(doc))))
+                   sentence_of=sentence_numbers(doc))
     direct = _direct_quotes(ctx, min_words)
     covered = [(q.content.start - 1, q.content.end + 1) for q in direct]
     indirect = _reported_speech(ctx, covered)

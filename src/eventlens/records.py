@@ -18,8 +18,6 @@ PlaceKind = Literal["city", "admin1", "country", "region", "unknown"]
 PlaceUse = Literal["location", "actor"]
 ActorKind = Literal["person", "country", "organisation", "igo", "group", "unknown"]
 
-MODES = ("negated", "hypothetical", "conditional", "future", "historical")
-
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Span:

@@ -54,7 +54,7 @@ class _Context:
     doc: Doc
     kb: KnowledgeBase
     day: dt.date | None
-    sentence_of: dict[int, int]
+    sentence_of: list[int]
     place_use: dict[int, str]
     places: Sequence[Place] = ()
     known: list[ActorMention] = field(default_factory=list)
@@ -63,7 +63,7 @@ class _Context:
 def resolve_actors(doc: Doc, matcher: ActorMatcher, places: Sequence[Place],
                    published: dt.date | None) -> tuple[ActorMention, ...]:
     """Every actor mention in the document, resolved on the article's date."""
-    ctx = _Context(doc=doc, kb=matcher.kb, day=published, sentence_of=_sentence_index(doc),
+    ctx = _Context(doc=doc, kb=matcher.kb, day=published, sentence_of=sentence_numbers(doc),
                    place_use={p.span.start: p.use for p in places}, places=places)
     known = _kb_mentions(ctx, matcher)
     ctx.known = known
@@ -93,10 +93,6 @@ def _home_country(mentions: list[ActorMention], places: Sequence[Place]) -> list
     return [replace(m, country=home, basis=f"{m.basis}+home-country")
             if m.kind == "person" and m.country is None and m.sector and m.sector != FORMER_SECTOR else m
             for m in mentions]
-
-
-def _sentence_index(doc: Doc) -> dict[int, int]:
-    return dict(enumerate(sentence_numbers(doc)))
 
 
 def _mention(ctx: _Context, span: SpacySpan, *, name: str, kind: str, country: str | None,

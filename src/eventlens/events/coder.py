@@ -15,7 +15,6 @@ from spacy.tokens import Doc, Token
 from eventlens.config import CODER_VERSION, Settings
 from eventlens.events.dyads import Dyad, Scope, direct_object, noun_dyad, verb_dyad
 from eventlens.events.lexicon import LexEntry, Lexicon, lemma
-from eventlens.events.lexicon import lemma as lemma_of
 from eventlens.events.modes import detect_modes
 from eventlens.events.ontology import CameoCode, Ontology
 from eventlens.nlp import doc_text, sentence_numbers, sentence_of
@@ -50,19 +49,20 @@ class CodingContext:
     ontology: Ontology
     settings: Settings
     trace: list[TraceStep] | None = None
-    sentence_of: dict[int, int] = field(default_factory=dict)
+    sentence_of: list[int] = field(default_factory=list)
 
     def note(self, token: Token, entry: LexEntry | None, outcome: str, reason: str) -> None:
         """Record a decision for ``explain`` (no cost when nobody asked for a trace)."""
         if self.trace is not None:
-            self.trace.append(TraceStep(sentence=self.sentence_of.get(token.i, -1), trigger=token.text,
+            sentence = self.sentence_of[token.i] if self.sentence_of else -1
+            self.trace.append(TraceStep(sentence=sentence, trigger=token.text,
                                         entry=entry.describe() if entry else None, outcome=outcome,
                                         reason=reason))
 
 
 def code_events(ctx: CodingContext) -> tuple[Event, ...]:
     """All events of the document, several per sentence where the text has them."""
-    ctx.sentence_of = dict(enumerate(sentence_numbers(ctx.doc)))
+    ctx.sentence_of = sentence_numbers(ctx.doc)
     matched = _triggers(ctx)
     verbs = {token.i: entry for token, entry, _ in matched if token.pos_ in _VERB_POS}
     consumed = {obj.i for _, _, obj in matched if obj is not None}
@@ -184,7 +184,7 @@ def _object_with_lemma(token: Token, lemma: str) -> Token | None:
 
 
 def _lemma_in(token: Token, wanted: str) -> bool:
-    return lemma_of(token) == wanted or any(lemma_of(c) == wanted for c in token.conjuncts)
+    return lemma(token) == wanted or any(lemma(c) == wanted for c in token.conjuncts)
 
 
 def _events_for(ctx: CodingContext, token: Token, entry: LexEntry, dyad: Dyad) -> list[Event]:

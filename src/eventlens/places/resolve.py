@@ -52,17 +52,13 @@ def resolve_spans(doc: Doc, spans: Sequence[SpacySpan], gazetteer: Gazetteer) ->
     """Resolve the given toponym spans, each in the context of all the others."""
     spans = [_trim(span) for span in spans]
     candidates = [gazetteer.lookup(_strip_the(span.text)) for span in spans]
-    sentence_of = _sentence_index(doc)
+    sentence_of = sentence_numbers(doc)
     context = _context_countries(candidates)
     places = []
     for span, cands in zip(spans, candidates, strict=True):
         entry, confidence = _choose(span, cands, context, gazetteer, doc)
         places.append(_place(span, entry, confidence, sentence_of[span.start]))
     return tuple(places)
-
-
-def _sentence_index(doc: Doc) -> list[int]:
-    return sentence_numbers(doc)
 
 
 def _trim(span: SpacySpan) -> SpacySpan:
