@@ -10,22 +10,19 @@ import argparse
 import datetime as dt
 import json
 import os
+import signal
 import sys
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from eventlens import __version__, schema
 from eventlens.config import DEFAULT_SETTINGS, SCHEMA_VERSION, Settings
 from eventlens.errors import ConfigError, EventlensError, InputError
 from eventlens.ingest import article_from_text, parse_published, read_inputs
 from eventlens.ingest.normalise import decode
-from eventlens.records import Article, ArticleResult, IngestError
-
-if TYPE_CHECKING:
-    from eventlens.store import Store
+from eventlens.records import Article, IngestError
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 
@@ -45,9 +42,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except EventlensError as exc:
         print(f"eventlens: {exc}", file=sys.stderr)
         return EXIT_FAILURE
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         print("eventlens: interrupted; stored articles are complete, re-run to continue", file=sys.stderr)
-        return 130
+        return 128 + (exc.signum if isinstance(exc, Interrupted) else signal.SIGINT)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -65,16 +62,7 @@ def _parser() -> argparse.ArgumentParser:
     code.add_argument("--model", default="auto", help="spaCy pipeline: auto (md, then sm), md, sm")
     code.set_defaults(func=_cmd_code)
 
-    run = sub.add_parser("run", help="code every article under PATH into a DuckDB database")
-    run.add_argument("paths", nargs="+", metavar="PATH", help="files or directories (.txt with .meta.json, .jsonl)")
-    run.add_argument("--db", required=True, help="DuckDB file to create or extend")
-    run.add_argument("--input-format", choices=("auto", "text", "jsonl"), default="auto")
-    run.add_argument("--kb-dir", help="user knowledge folder from `eventlens actors import` (or EVENTLENS_KB_DIR)")
-    run.add_argument("--model", default="auto", help="spaCy pipeline: auto (md, then sm), md, sm")
-    run.add_argument("--batch-size", type=int, default=DEFAULT_SETTINGS.batch_size)
-    run.add_argument("--workers", type=int, default=None,
-                     help="worker processes, each with its own model (default: all cores)")
-    run.set_defaults(func=_cmd_run)
+    _add_run(sub)
 
     summary = sub.add_parser("summary", help="print counts, top dyads and top categories of a database")
     summary.add_argument("--db", required=True)
@@ -114,6 +102,25 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--model", default="auto")
     evaluate.set_defaults(func=_cmd_eval)
     return parser
+
+
+def _add_run(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    run = sub.add_parser("run", help="code every article under PATH into a DuckDB database")
+    run.add_argument("paths", nargs="+", metavar="PATH", help="files or directories (.txt with .meta.json, .jsonl)")
+    run.add_argument("--db", required=True, help="DuckDB file to create or extend")
+    run.add_argument("--input-format", choices=("auto", "text", "jsonl"), default="auto")
+    run.add_argument("--kb-dir", help="user knowledge folder from `eventlens actors import` (or EVENTLENS_KB_DIR)")
+    run.add_argument("--model", default="auto", help="spaCy pipeline: auto (md, then sm), md, sm")
+    run.add_argument("--batch-size", type=int, default=DEFAULT_SETTINGS.batch_size)
+    run.add_argument("--workers", type=int, default=None,
+                     help="worker processes, each with its own model (default: all cores)")
+    run.add_argument("--limit", type=int, default=None, help="read at most N inputs (the same N on a re-run)")
+    run.add_argument("--since", help="skip articles published before YYYY-MM-DD (undated ones are kept)")
+    run.add_argument("--language", default="en",
+                     help="comma-separated ISO 639-1 codes to code (default en); others are recorded as "
+                          "skipped with the detected language; 'any' turns detection off")
+    run.add_argument("--quiet", action="store_true", help="no progress line on stderr")
+    run.set_defaults(func=_cmd_run)
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -173,61 +180,55 @@ def _with_date(item: Article | IngestError, published: dt.date | None) -> Articl
 # -- run ----------------------------------------------------------------------------------
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    from eventlens.nlp import model_name  # noqa: PLC0415  # keep `eventlens --help` fast
-    from eventlens.parallel import code_parallel, default_workers  # noqa: PLC0415  # keep `eventlens --help` fast
-    from eventlens.pipeline import Resources  # noqa: PLC0415  # keep `eventlens --help` fast
+    from eventlens.batch import RunOptions, RunReport, estimate_inputs, run_corpus  # noqa: PLC0415  # keep --help fast
+    from eventlens.parallel import default_workers  # noqa: PLC0415  # keep `eventlens --help` fast
+    from eventlens.progress import Progress  # noqa: PLC0415  # keep `eventlens --help` fast
     from eventlens.query import format_summary, summarise  # noqa: PLC0415  # keep `eventlens --help` fast
     from eventlens.store import Store  # noqa: PLC0415  # keep `eventlens --help` fast
 
-    settings = _settings(args)
     workers = args.workers if args.workers is not None else default_workers()
     if workers < 1:
         raise ConfigError(f"--workers {workers}: give 1 or more worker processes")
-    res = Resources.load(settings)
-    model = model_name(res.nlp)
+    if args.limit is not None and args.limit < 0:
+        raise ConfigError(f"--limit {args.limit}: give 0 or more inputs")
+    languages = frozenset(code.strip() for code in args.language.split(",") if code.strip())
+    options = RunOptions(paths=tuple(args.paths), input_format=args.input_format, workers=workers,
+                         limit=args.limit, since=parse_published(args.since, "--since") if args.since else None,
+                         languages=frozenset() if "any" in languages else languages)
+    total = estimate_inputs(args.paths)
+    progress = Progress(min(total, args.limit) if total is not None and args.limit is not None else total,
+                        enabled=not args.quiet)
+
+    def report(state: RunReport) -> None:
+        progress.update(state.done, state.new, len(state.errors))
+
     started = time.perf_counter()
-    with Store(args.db) as store:
-        known = store.known_ids()
-        counts = {"new": 0, "known": 0, "errors": 0}
-        fresh = _skip_known(read_inputs(args.paths, args.input_format), known, counts)
-        batch: list[ArticleResult] = []
-        errors: list[IngestError] = []
-        for item in code_parallel(fresh, settings, workers):
-            if isinstance(item, IngestError):
-                errors.append(item)
-                _progress(f"eventlens: {item.source}: {item.reason}")
-                continue
-            batch.append(item)
-            if len(batch) >= settings.batch_size:
-                counts["new"] += _flush(store, batch, model)
-                _progress(f"eventlens: {counts['new']} articles stored "
-                          f"({counts['new'] / (time.perf_counter() - started):.1f}/s)")
-                batch = []
-        counts["new"] += _flush(store, batch, model)
-        store.record_errors(errors)
-        counts["errors"] = len(errors)
+    signal.signal(signal.SIGTERM, _interrupt)  # a polite kill stores what is coded, as Ctrl-C does
+    try:
+        result = run_corpus(args.db, options, _settings(args), report)
+    finally:
+        progress.close()
+    with Store(args.db, read_only=True) as store:
         print(format_summary(summarise(store)))
-    elapsed = time.perf_counter() - started
-    _progress(f"eventlens: {counts['new']} new, {counts['known']} already stored, {counts['errors']} failed "
-              f"in {elapsed:.1f}s -> {args.db}")
-    return EXIT_FAILURE if counts["errors"] else EXIT_OK
+    _progress(f"eventlens: {result.new} new, {result.known} copies of stored articles, {result.skipped} skipped, "
+              f"{len(result.errors)} failed in {time.perf_counter() - started:.1f}s -> {args.db}")
+    for error in result.errors[:20]:
+        _progress(f"eventlens: failed: {error.source}: {error.reason}")
+    if len(result.errors) > 20:
+        _progress(f"eventlens: ... and {len(result.errors) - 20} more (see table ingest_errors)")
+    return EXIT_FAILURE if result.errors else EXIT_OK
 
 
-def _skip_known(items: Iterable[Article | IngestError], known: set[str],
-                counts: dict[str, int]) -> Iterator[Article | IngestError]:
-    for item in items:
-        if isinstance(item, Article) and item.id in known:
-            counts["known"] += 1
-            continue
-        yield item
+class Interrupted(KeyboardInterrupt):
+    """A termination signal, handled like Ctrl-C: what is coded is stored, then the run stops."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(f"signal {signum}")
+        self.signum = signum
 
 
-def _flush(store: Store, batch: list[ArticleResult], model: str) -> int:
-    if not batch:
-        return 0
-    written = store.write(batch, model)
-    store.clear_errors(r.article.source for r in batch if r.article.source)
-    return written
+def _interrupt(signum: int, frame: object) -> None:
+    raise Interrupted(signum)
 
 
 # -- summary ------------------------------------------------------------------------------

@@ -8,8 +8,11 @@ constant memory; the single parent process does all the writing.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
+import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import islice
@@ -19,6 +22,7 @@ from eventlens.config import Settings
 from eventlens.pipeline import Resources, code_stream
 from eventlens.records import Article, ArticleResult, IngestError
 
+_PR_SET_PDEATHSIG = 1  # from <sys/prctl.h>
 Item = Article | IngestError
 Outcome = ArticleResult | IngestError
 
@@ -35,7 +39,7 @@ def code_parallel(items: Iterable[Item], settings: Settings, workers: int) -> It
         yield from code_stream(items, resources)
         return
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    with context.Pool(workers, initializer=_warm, initargs=(settings,)) as pool:
+    with context.Pool(workers, initializer=_warm, initargs=(settings, os.getpid())) as pool:
         window: deque[AsyncResult[list[Outcome]]] = deque()
         for chunk in _chunks(items, settings.batch_size):
             window.append(pool.apply_async(_code_chunk, (chunk, settings)))
@@ -51,8 +55,25 @@ def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield chunk
 
 
-def _warm(settings: Settings) -> None:
+def _warm(settings: Settings, parent: int) -> None:
+    _follow_parent(parent)
     Resources.load(settings)  # a no-op after fork, the load itself under spawn
+
+
+def _follow_parent(parent: int) -> None:
+    """Make a worker a pure helper of the parent process.
+
+    Ctrl-C and SIGTERM are the parent's to handle (it stops the pool and
+    stores what is coded); and a worker must not outlive a parent killed with
+    SIGKILL, which cannot be caught: on Linux the kernel kills it then.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() != parent:  # the parent died before prctl took effect
+            os._exit(1)
 
 
 def _code_chunk(chunk: list[Item], settings: Settings) -> list[Outcome]:

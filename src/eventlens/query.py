@@ -12,12 +12,16 @@ class Summary:
     """What a database holds, at a glance."""
 
     articles: int
+    stories: int
+    sources: int
     events: int
+    mentions: int
     events_happened: int
     quotes: int
     actor_mentions: int
     places: int
     errors: int
+    skipped: int
     top_dyads: list[tuple[str, str, int]]
     top_categories: list[tuple[str, int]]
     recent_errors: list[tuple[str, str]]
@@ -45,7 +49,9 @@ def summarise(store: Store, top: int = 10) -> Summary:
     errors = con.execute("SELECT source, reason FROM ingest_errors ORDER BY recorded_at DESC, source LIMIT ?",
                          [top]).fetchall()
     return Summary(
-        articles=count("SELECT count(*) FROM articles"), events=count("SELECT count(*) FROM events"),
+        articles=count("SELECT count(*) FROM articles"), stories=count("SELECT count(DISTINCT story_id) FROM articles"),
+        sources=count("SELECT count(*) FROM article_sources"), events=count("SELECT count(*) FROM events"),
+        mentions=count("SELECT count(*) FROM event_mentions"), skipped=count("SELECT count(*) FROM skipped"),
         events_happened=count(f"SELECT count(*) FROM events WHERE {happened}"),
         quotes=count("SELECT count(*) FROM quotes"), actor_mentions=count("SELECT count(*) FROM actor_mentions"),
         places=count("SELECT count(*) FROM places"), errors=count("SELECT count(*) FROM ingest_errors"),
@@ -58,12 +64,15 @@ def summarise(store: Store, top: int = 10) -> Summary:
 def format_summary(summary: Summary) -> str:
     """The human-readable summary printed by ``run`` and ``summary``."""
     lines = [
-        f"articles  {summary.articles:>8}",
-        f"events    {summary.events:>8}  ({summary.events_happened} reported as having happened)",
+        f"articles  {summary.articles:>8}  ({summary.stories} stories after near-duplicates, "
+        f"found in {summary.sources} inputs)",
+        f"events    {summary.events:>8}  ({summary.events_happened} reported as having happened; "
+        f"{summary.mentions} mentions)",
         f"quotes    {summary.quotes:>8}",
         f"actors    {summary.actor_mentions:>8}  mentions",
         f"places    {summary.places:>8}  mentions",
         f"errors    {summary.errors:>8}  inputs not stored (see table ingest_errors)",
+        f"skipped   {summary.skipped:>8}  inputs filtered out by language or date (see table skipped)",
         "",
         "top dyads (source -> target: events that happened)",
     ]

@@ -159,3 +159,14 @@ class IngestError:
     source: str
     reason: str
     kind: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Skipped:
+    """An input left out on purpose by a filter (language, date), and why."""
+
+    source: str
+    article_id: str | None
+    kind: str
+    reason: str
+    language: str | None = None

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from eventlens.config import SCHEMA_VERSION
+from eventlens.events.identity import event_key
 from eventlens.records import ActorMention, ArticleResult, Event, Place, Quote, Span, TimeRef
 
 
@@ -63,7 +64,8 @@ def quote(value: Quote) -> dict[str, Any]:
 def event(value: Event) -> dict[str, Any]:
     """An event with its evidence and the rule that produced it."""
     return {
-        "id": value.id, "source": actor(value.source), "target": actor(value.target), "plover": value.plover,
+        "id": value.id, "event_id": event_key(value), "source": actor(value.source),
+        "target": actor(value.target), "plover": value.plover,
         "modes": list(value.modes), "cameo": value.cameo, "cameo_name": value.cameo_name,
         "quad_class": value.quad_class, "goldstein": value.goldstein, "date": value.date,
         "date_granularity": value.date_granularity, "place": place(value.place),

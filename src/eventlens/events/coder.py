@@ -343,3 +343,4 @@ def _event_id(article_id: str, offset: int, source: ActorMention, target: ActorM
     return hashlib.sha1(key.encode("utf-8"), usedforsecurity=False).hexdigest()[:16]
 
 
+
