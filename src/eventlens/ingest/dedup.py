@@ -27,6 +27,9 @@ NUM_PERM = 128  # estimates Jaccard within about ±0.04, at 512 bytes per stored
 BANDS, ROWS = 42, 3
 SHINGLE_WORDS = 3
 CONTAINMENT = 0.75  # a copy shares >= 90 % of its shingles with the original; follow-up stories < 40 %
+# A copy keeps most of the story (wire trims cut the last paragraphs, not half of it); without this, a
+# brief quoted whole inside a round-up would join the round-up's story, and chain other briefs to it.
+MIN_SIZE_RATIO = 0.5
 _SEED = 1
 _SCHEME = "affine32"  # fixed explicitly: stored signatures must stay comparable across datasketch upgrades
 _WORD = re.compile(r"\w+")
@@ -86,7 +89,10 @@ class StoryIndex:
             return self._story[article_id]
         best, best_score = None, self.min_containment
         for candidate in sorted(self._lsh.query(_minhash(sig))):  # sorted: ties resolve the same way every run
-            score = containment(sig, self._signatures[candidate])
+            other = self._signatures[candidate]
+            if min(sig.size, other.size) < MIN_SIZE_RATIO * max(sig.size, other.size):
+                continue
+            score = containment(sig, other)
             if score >= best_score:
                 best, best_score = candidate, score
         story = self._story[best] if best is not None else article_id
