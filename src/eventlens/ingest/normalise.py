@@ -40,8 +40,8 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
 _DATE_FORMATS = ("%Y-%m-%d", "%Y%m%d", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M:%SZ", "%Y-%m-%d %H:%M:%S")
 
 
-def decode(data: bytes, source: str) -> str:
-    """Bytes to text, refusing binary and non-UTF-8 input with a fix in the message."""
+def check_text_bytes(data: bytes, source: str) -> None:
+    """Refuse empty and binary input, whatever its text encoding turns out to be."""
     if not data.strip():
         raise EmptyInputError(source, "the input is empty; give it an article's text")
     head = data[:4096]
@@ -49,6 +49,11 @@ def decode(data: bytes, source: str) -> str:
         raise BinaryInputError(
             source, "this looks like a binary file, not text; pass a .txt, .jsonl or .html article"
         )
+
+
+def decode(data: bytes, source: str) -> str:
+    """Bytes to text, refusing binary and non-UTF-8 input with a fix in the message."""
+    check_text_bytes(data, source)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
