@@ -1,5 +1,8 @@
+import gzip
+import io
 import json
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -65,3 +68,99 @@ def test_malformed_metadata_is_an_error_for_that_article(tmp_path: Path) -> None
 def test_unknown_input_format_is_a_usage_error() -> None:
     with pytest.raises(ConfigError, match="--input-format"):
         list(read_inputs(["x"], "xml"))
+
+
+def _gzip(path: Path, data: bytes) -> Path:
+    path.write_bytes(gzip.compress(data))
+    return path
+
+
+def test_gzipped_text_json_and_html_are_read_by_their_inner_extension(tmp_path: Path) -> None:
+    _gzip(tmp_path / "a.txt.gz", b"Russia and Iran held talks.")
+    (tmp_path / "a.meta.json").write_text(json.dumps({"published": "2009-10-13"}))
+    _gzip(tmp_path / "b.jsonl.gz", b'{"text": "Iran spoke."}\n{"text": "Iraq spoke."}\n')
+    _gzip(tmp_path / "c.json.gz", b'[{"text": "Syria spoke."}]')
+    _gzip(tmp_path / "d.html.gz", b"<html><body><article><p>Turkey and Greece agreed to resume talks.</p></article>"
+                                  b"</body></html>")
+    items = list(read_inputs([str(tmp_path)]))
+    assert all(isinstance(i, Article) for i in items)
+    assert [Path(i.source or "").name for i in items] == [
+        "a.txt.gz", "b.jsonl.gz:1", "b.jsonl.gz:2", "c.json.gz[0]", "d.html.gz"]
+    assert str(items[0].published) == "2009-10-13"  # type: ignore[union-attr]
+
+
+def test_truncated_or_fake_gzip_is_an_error_with_the_fix(tmp_path: Path) -> None:
+    data = gzip.compress(b"Russia and Iran held talks. " * 200)
+    (tmp_path / "cut.txt.gz").write_bytes(data[: len(data) // 2])
+    (tmp_path / "fake.txt.gz").write_bytes(b"Russia and Iran held talks.")
+    errors = {Path(i.source).name: i for i in read_inputs([str(tmp_path)]) if isinstance(i, IngestError)}
+    assert set(errors) == {"cut.txt.gz", "fake.txt.gz"}
+    for error in errors.values():
+        assert error.kind == "CorruptInputError"
+        assert "truncated or corrupt gzip" in error.reason and "re-download or re-compress" in error.reason
+
+
+def test_truncated_gzipped_jsonl_keeps_the_lines_before_the_break(tmp_path: Path) -> None:
+    lines = b"".join(b'{"text": "Line %d: Iran and Iraq held talks."}\n' % n for n in range(2000))
+    data = gzip.compress(lines)
+    path = tmp_path / "cut.jsonl.gz"
+    path.write_bytes(data[: len(data) * 3 // 4])
+    items = list(read_inputs([str(path)]))
+    *articles, error = items
+    assert articles and all(isinstance(a, Article) for a in articles)
+    assert isinstance(error, IngestError) and error.kind == "CorruptInputError"
+    assert error.source == f"{path}:{len(articles) + 1}" and "truncated or corrupt gzip" in error.reason
+
+
+def test_gzip_bomb_stops_at_the_cap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("eventlens.ingest.readers.MAX_FILE_BYTES", 1000)
+    monkeypatch.setattr("eventlens.ingest.readers.MAX_LINE_BYTES", 1000)
+    _gzip(tmp_path / "bomb.txt.gz", b"a " * 5_000_000)
+    _gzip(tmp_path / "bomb.jsonl.gz", b"[" + b" " * 5_000_000)
+    items = list(read_inputs([str(tmp_path)]))
+    assert [(Path(i.source).name, i.kind) for i in items if isinstance(i, IngestError)] == [
+        ("bomb.jsonl.gz:1", "too_large"), ("bomb.txt.gz", "too_large")]
+    assert all("1,000-byte cap" in i.reason for i in items if isinstance(i, IngestError))
+
+
+def test_unsupported_extension_lists_what_is_supported(tmp_path: Path) -> None:
+    (tmp_path / "sheet.xlsx").write_bytes(b"PK\x03\x04")
+    (tmp_path / "archive.gz").write_bytes(gzip.compress(b"x"))
+    items = list(read_inputs([str(tmp_path)]))
+    assert [i.kind for i in items if isinstance(i, IngestError)] == ["unsupported", "unsupported"]
+    for item in items:
+        assert isinstance(item, IngestError)
+        for suffix in (".txt", ".html", ".json", ".jsonl", ".rss", ".warc", ".gz", "--input-format"):
+            assert suffix in item.reason
+
+
+def test_stdin_is_text_by_default_and_any_format_on_request(monkeypatch: pytest.MonkeyPatch) -> None:
+    def stdin(data: bytes) -> None:
+        monkeypatch.setattr("sys.stdin", SimpleNamespace(buffer=io.BytesIO(data)))
+
+    stdin(b"Russia and Iran held talks.")
+    [text] = read_inputs(["-"])
+    stdin(b'{"text": "Iran spoke."}\n{"oops\n')
+    jsonl = list(read_inputs(["-"], "jsonl"))
+    stdin(b"<html><body><article><p>Turkey and Greece agreed to resume talks.</p></article></body></html>")
+    [html] = read_inputs(["-"], "html")
+    assert isinstance(text, Article) and text.source == "<stdin>"
+    assert [type(i).__name__ for i in jsonl] == ["Article", "IngestError"] and jsonl[1].source == "<stdin>:2"
+    assert isinstance(html, Article) and html.text == "Turkey and Greece agreed to resume talks."
+
+
+def test_a_forced_format_applies_to_gzipped_files_too(tmp_path: Path) -> None:
+    path = _gzip(tmp_path / "dump.gz", b'{"text": "Iran spoke."}\n')
+    [article] = read_inputs([str(path)], "jsonl")
+    assert isinstance(article, Article)
+
+
+def test_metadata_files_are_not_read_as_inputs_in_a_walk(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Russia spoke.", encoding="utf-8")
+    (tmp_path / "a.meta.json").write_text(json.dumps({"title": "T"}))
+    assert [type(i).__name__ for i in read_inputs([str(tmp_path)])] == ["Article"]
+
+
+def test_non_positive_timeout_is_a_usage_error() -> None:
+    with pytest.raises(ConfigError, match="--timeout"):
+        list(read_inputs(["x"], timeout=0))

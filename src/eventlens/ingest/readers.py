@@ -1,48 +1,133 @@
-"""Readers: paths and streams to Articles, one error record per bad input.
+"""Readers: paths, URLs and streams to Articles, one error record per bad input.
 
 A reader never raises for a bad input: it yields an :class:`IngestError`
 naming the input and the reason, and goes on with the next one, so that one
 bad file never stops a batch and nothing is lost silently.
+
+The format comes from ``input_format`` or, for ``"auto"``, from the file's
+extension; ``NAME.EXT.gz`` is decompressed on the fly and read as ``EXT``.
+Each format has its own module; this one only walks and dispatches::
+
+    text   .txt .text           ingest.text    (+ NAME.meta.json beside it)
+    html   .html .htm           ingest.html    (trafilatura)
+    json   .json                ingest.jsonl   (an array of objects, or one)
+    jsonl  .jsonl .ndjson       ingest.jsonl   (streamed line by line)
+    feed   .rss .atom .xml      ingest.feeds   (feedparser; http(s) URLs too)
+    warc   .warc .warc.gz       ingest.warc    (warcio)
 """
 
 from __future__ import annotations
 
-import json
+import gzip
+import io
 import os
 import sys
-from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any
 
-from eventlens.errors import ConfigError, InputError, MalformedRecordError
-from eventlens.ingest.normalise import article_from_text, decode, parse_published
+from eventlens.errors import ConfigError
+from eventlens.ingest.common import DEFAULT_FIELDS, ByteStream, FieldMap, Item, ReadOptions, guard
+from eventlens.ingest.feeds import read_feed, read_feed_url
+from eventlens.ingest.fetch import fetch, is_web_url
+from eventlens.ingest.html import article_from_html, read_html
+from eventlens.ingest.jsonl import read_json, read_jsonl
+from eventlens.ingest.text import meta_path_for, read_text
+from eventlens.ingest.warc import read_warc
 from eventlens.records import Article, IngestError
 
-MAX_FILE_BYTES = 5_000_000
-TEXT_SUFFIXES = (".txt", ".text")
-JSONL_SUFFIXES = (".jsonl", ".ndjson")
-FORMATS = ("auto", "text", "jsonl")
+MAX_FILE_BYTES = 5_000_000  # one article (text or HTML page), read whole
+MAX_LINE_BYTES = 5_000_000  # one JSONL line, i.e. one article with its metadata
+MAX_RECORD_BYTES = 10_000_000  # one WARC response body; Common Crawl truncates at 1 MiB
+MAX_JSON_BYTES = 200_000_000  # a .json array is parsed whole, unlike JSONL
+MAX_FEED_BYTES = 20_000_000  # a feed lists links; the articles are fetched one by one
 
-Item = Article | IngestError
+FORMATS = ("auto", "text", "html", "json", "jsonl", "feed", "warc")
+SUFFIXES: dict[str, str] = {
+    ".txt": "text", ".text": "text",
+    ".html": "html", ".htm": "html",
+    ".json": "json",
+    ".jsonl": "jsonl", ".ndjson": "jsonl",
+    ".rss": "feed", ".atom": "feed", ".xml": "feed",
+    ".warc": "warc",
+}  # fmt: skip
+_SINGLE_ARTICLE = ("text", "html")
+
+Reader = Callable[[ByteStream, str, ReadOptions], Iterator[Item]]
+READERS: dict[str, Reader] = {
+    "text": read_text,
+    "html": read_html,
+    "json": read_json,
+    "jsonl": read_jsonl,
+    "feed": read_feed,
+    "warc": read_warc,
+}
 
 
-def read_inputs(paths: Iterable[str], input_format: str = "auto") -> Iterator[Item]:
-    """Yield an Article or an IngestError for every input under ``paths`` ('-' is stdin)."""
+def read_inputs(
+    paths: Iterable[str],
+    input_format: str = "auto",
+    *,
+    fields: FieldMap = DEFAULT_FIELDS,
+    timeout: float = 20.0,
+) -> Iterator[Item]:
+    """Yield an Article or an IngestError for every input under ``paths``.
+
+    ``paths`` holds files, directories (walked recursively), http(s) feed
+    URLs and '-' for stdin. ``fields`` names the keys of JSON records;
+    ``timeout`` bounds each fetch of a feed or page, in seconds.
+    """
     if input_format not in FORMATS:
         raise ConfigError(f"--input-format {input_format!r} is unknown; use one of {', '.join(FORMATS)}")
+    if not timeout > 0:
+        raise ConfigError(f"--timeout {timeout!r}: give a positive number of seconds")
+    options = _options(fields, timeout)
     for name in paths:
-        if name == "-":
-            yield from _read_stream(sys.stdin.buffer, "<stdin>", input_format)
-            continue
+        yield from _read_one(name, input_format, options)
+
+
+def _options(fields: FieldMap, timeout: float) -> ReadOptions:
+    # The caps are read at call time so that a test (or a user) can change them.
+    return ReadOptions(
+        fields=fields,
+        timeout=timeout,
+        max_file_bytes=MAX_FILE_BYTES,
+        max_line_bytes=MAX_LINE_BYTES,
+        max_record_bytes=MAX_RECORD_BYTES,
+        max_json_bytes=MAX_JSON_BYTES,
+        max_feed_bytes=MAX_FEED_BYTES,
+    )
+
+
+def _read_one(name: str, input_format: str, options: ReadOptions) -> Iterator[Item]:
+    if name == "-":
+        fmt = "text" if input_format == "auto" else input_format
+        yield from READERS[fmt](sys.stdin.buffer, "<stdin>", options)
+    elif is_web_url(name):
+        yield from _read_url(name.strip(), input_format, options)
+    else:
         path = Path(name)
         if not path.exists():
             yield IngestError(source=name, reason="no such file or directory", kind="missing")
         elif path.is_dir():
             for child in _walk(path):
-                yield from _read_file(child, input_format)
+                yield from _read_file(child, input_format, options)
         else:
-            yield from _read_file(path, input_format)
+            yield from _read_file(path, input_format, options)
+
+
+def _read_url(url: str, input_format: str, options: ReadOptions) -> Iterator[Item]:
+    if input_format in ("auto", "feed"):
+        yield from read_feed_url(url, options)
+    elif input_format == "html":
+        yield guard(lambda: _page_article(url, options))
+    else:
+        reason = (f"URLs are read as feeds, or as pages with --input-format html, not as {input_format}; "
+                  "download the file and pass its path")
+        yield IngestError(source=url, reason=reason, kind="unsupported")
+
+
+def _page_article(url: str, options: ReadOptions) -> Article:
+    return article_from_html(fetch(url, timeout=options.timeout, cap=options.max_file_bytes), url, url=url)
 
 
 def _walk(root: Path) -> Iterator[Path]:
@@ -53,107 +138,46 @@ def _walk(root: Path) -> Iterator[Path]:
                 yield Path(dirpath, filename)
 
 
-def _read_file(path: Path, input_format: str) -> Iterator[Item]:
-    fmt = _format_of(path, input_format)
+def _read_file(path: Path, input_format: str, options: ReadOptions) -> Iterator[Item]:
     source = str(path)
+    fmt = format_of(path, input_format)
     if fmt is None:
-        reason = f"unsupported file type {path.suffix!r}; use .txt or .jsonl, or pass --input-format"
-        yield IngestError(source=source, reason=reason, kind="unsupported")
+        yield IngestError(source=source, reason=_unsupported(path), kind="unsupported")
         return
-    if fmt == "jsonl":
-        with path.open("rb") as handle:
-            yield from _read_jsonl(handle, source)
-        return
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        reason = f"file is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte cap; split it into articles"
+    compressed = path.name.lower().endswith(".gz") and fmt != "warc"  # warcio decompresses WARCs itself
+    if fmt in _SINGLE_ARTICLE and not compressed and (size := path.stat().st_size) > options.max_file_bytes:
+        reason = f"file is {size:,} bytes, over the {options.max_file_bytes:,}-byte cap; split it into articles"
         yield IngestError(source=source, reason=reason, kind="too_large")
         return
-    yield _guard(source, lambda: _text_article(path.read_bytes(), source, _read_meta(path)))
+    try:
+        stream = _open(path, compressed)
+    except OSError as exc:
+        yield IngestError(source=source, reason=f"cannot open it ({exc.strerror}); check its permissions",
+                          kind="unreadable")
+        return
+    with stream as handle:
+        if fmt == "text":
+            yield from read_text(handle, source, options, meta_path_for(path))
+        else:
+            yield from READERS[fmt](handle, source, options)
 
 
-def _format_of(path: Path, input_format: str) -> str | None:
+def _open(path: Path, compressed: bool) -> gzip.GzipFile | io.BufferedReader:
+    return gzip.open(path, "rb") if compressed else path.open("rb")
+
+
+def format_of(path: Path, input_format: str = "auto") -> str | None:
+    """The format a file is read as: the one asked for, or the one its extension names."""
     if input_format != "auto":
         return input_format
-    suffix = path.suffix.lower()
-    if suffix in TEXT_SUFFIXES:
-        return "text"
-    if suffix in JSONL_SUFFIXES:
-        return "jsonl"
-    return None
+    name = path.name.lower()
+    if name.endswith(".warc.gz"):
+        return "warc"
+    return SUFFIXES.get(Path(name.removesuffix(".gz")).suffix)
 
 
-def _read_stream(stream: IO[bytes], source: str, input_format: str) -> Iterator[Item]:
-    if input_format == "jsonl":
-        yield from _read_jsonl(stream, source)
-    else:
-        yield _guard(source, lambda: _text_article(stream.read(MAX_FILE_BYTES + 1), source, {}))
+def _unsupported(path: Path) -> str:
+    known = " ".join(SUFFIXES)
+    return (f"unsupported file type {''.join(path.suffixes[-2:]) or path.name!r}; eventlens reads {known}, "
+            "each also gzipped (.gz), or pass --input-format")
 
-
-def _read_meta(path: Path) -> dict[str, Any]:
-    meta_path = path.with_name(path.name.rsplit(".", 1)[0] + ".meta.json")
-    if not meta_path.exists():
-        return {}
-    try:
-        meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise MalformedRecordError(str(meta_path), f"metadata is not valid JSON ({exc}); fix or delete it") from exc
-    if not isinstance(meta, dict):
-        raise MalformedRecordError(str(meta_path), "metadata must be a JSON object")
-    return meta
-
-
-def _text_article(data: bytes, source: str, meta: dict[str, Any]) -> Article:
-    if len(data) > MAX_FILE_BYTES:
-        raise InputError(source, f"input is over the {MAX_FILE_BYTES:,}-byte cap; split it into articles")
-    return _article(decode(data, source), source, meta)
-
-
-def _article(text: str, source: str, fields: dict[str, Any]) -> Article:
-    try:
-        published = parse_published(fields.get("published") or fields.get("date"), source)
-    except ConfigError as exc:
-        raise MalformedRecordError(source, str(exc).split(": ", 1)[-1]) from exc
-    external = fields.get("id")
-    article = article_from_text(
-        text,
-        source=source,
-        title=_str_or_none(fields.get("title")),
-        published=published,
-        url=_str_or_none(fields.get("url")),
-    )
-    return article if external is None else replace(article, external_id=str(external))
-
-
-def _str_or_none(value: Any) -> str | None:
-    return None if value is None else str(value)
-
-
-def _read_jsonl(stream: IO[bytes], name: str) -> Iterator[Item]:
-    for number, line in enumerate(stream, start=1):
-        if line.strip():
-            source = f"{name}:{number}"
-            yield _guard(source, lambda line=line, source=source: _jsonl_article(line, source))
-
-
-def _jsonl_article(line: bytes, source: str) -> Article:
-    text = decode(line, source)
-    try:
-        record = json.loads(text)
-    except ValueError as exc:
-        reason = f"not valid JSON ({exc.args[0]}); each line must be one JSON object"
-        raise MalformedRecordError(source, reason) from exc
-    if not isinstance(record, dict):
-        raise MalformedRecordError(source, "each line must be a JSON object with a 'text' field")
-    body = record.get("text")
-    if not isinstance(body, str) or not body.strip():
-        raise MalformedRecordError(source, "the record has no 'text' string; add the article text under 'text'")
-    return _article(body, source, record)
-
-
-def _guard(source: str, make: Any) -> Item:
-    try:
-        article: Article = make()
-    except InputError as exc:
-        return IngestError(source=exc.source, reason=exc.reason, kind=type(exc).__name__)
-    return article
