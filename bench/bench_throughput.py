@@ -1,11 +1,13 @@
 """Throughput of `eventlens run` against bare spaCy `nlp.pipe`, same model, same texts, one run.
 
-Usage: .venv/bin/python bench/bench_throughput.py [--articles 64] [--rounds 2]
+Usage: .venv/bin/python bench/bench_throughput.py [--articles 1000] [--rounds 1]
 
-Prints articles/s for both, their ratio, and each stage's share of the time
-eventlens spends per article (parse included), so that the cost of what
-eventlens adds is visible next to the parse. No wall-clock limit is asserted
-anywhere: machines are shared and noisy; compare ratios measured side by side.
+Prints articles/s for both, their ratio, 1 against 2 workers, the peak
+resident memory of each worker process, DuckDB write throughput, and each
+stage's share of the time eventlens spends per article (parse included), so
+that the cost of what eventlens adds is visible next to the parse. No
+wall-clock limit is asserted anywhere: machines are shared and noisy;
+compare ratios measured side by side.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import argparse
 import contextlib
 import io
 import json
+import subprocess
 import sys
 import tempfile
 import time
@@ -27,11 +30,14 @@ from eventlens.cli import main as cli_main
 from eventlens.dates import extract_dates
 from eventlens.events.coder import CodingContext, code_events
 from eventlens.ingest import article_from_text, parse_published, read_inputs
+from eventlens.ingest.dedup import signature
+from eventlens.ingest.language import unwanted
 from eventlens.nlp import model_name
-from eventlens.pipeline import Resources
+from eventlens.pipeline import Resources, code_stream
 from eventlens.places.resolve import resolve_places
 from eventlens.quotes import extract_quotes
-from eventlens.records import Article
+from eventlens.records import Article, ArticleResult
+from eventlens.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -66,12 +72,66 @@ def eventlens_run(path: Path, batch: int, workers: int = 1) -> float:
     return elapsed
 
 
+def worker_memory(path: Path, batch: int, workers: int = 2) -> tuple[list[int], int]:
+    """Peak RSS in bytes of each worker, and of the parent, of `eventlens run` as a user starts it.
+
+    Run in a process of its own: forked workers count their parent's pages in
+    their RSS, and this benchmark's process also holds the bare model.
+    """
+    peaks: dict[int, int] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        command = [sys.executable, "-m", "eventlens.cli", "run", str(path), "--db", str(Path(tmp) / "m.duckdb"),
+                   "--batch-size", str(batch), "--workers", str(workers), "--quiet"]
+        with subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) as process:
+            parent = 0
+            while process.poll() is None:  # VmHWM is the kernel's own peak: sampling only has to see it late
+                parent = max(parent, _peak_rss(process.pid))
+                for pid in _children(process.pid):
+                    peaks[pid] = max(peaks.get(pid, 0), _peak_rss(pid))
+                time.sleep(0.2)
+    return sorted(peaks.values()), parent
+
+
+def _children(pid: int) -> list[int]:
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        with contextlib.suppress(OSError):
+            found += [int(c) for c in (task / "children").read_text().split()]
+    return found
+
+
+def _peak_rss(pid: int) -> int:
+    with contextlib.suppress(OSError):
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024
+    return 0
+
+
+def store_rate(res: Resources, rows: list[dict[str, str]], batch: int) -> tuple[float, float]:
+    """Articles/s and rows/s of Store.write alone, on results coded beforehand."""
+    articles = [article_from_text(r["text"], source=r["id"], published=parse_published(r["published"]))
+                for r in rows]
+    results = [r for r in code_stream(articles, res) if isinstance(r, ArticleResult)]
+    row_count = sum(1 + len(r.events) + len(r.quotes) + len(r.actors) + len(r.places) + len(r.dates)
+                    for r in results)
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "w.duckdb") as store:
+        start = time.perf_counter()
+        for i in range(0, len(results), batch):
+            store.write(results[i:i + batch], "bench")
+        elapsed = time.perf_counter() - start
+    return len(results) / elapsed, row_count / elapsed
+
+
 def stage_shares(res: Resources, rows: list[dict[str, str]]) -> dict[str, float]:
     """Seconds per stage over the corpus, the parse included."""
-    totals = dict.fromkeys(("parse", "dates", "places", "actors", "quotes", "events"), 0.0)
+    totals = dict.fromkeys(("parse", "ingest", "dates", "places", "actors", "quotes", "events"), 0.0)
     clock = Clock(totals)
     for row in rows:
-        art = article_from_text(row["text"], source=row["id"], published=parse_published(row["published"]))
+        with clock("ingest"):  # normalisation, language check and near-duplicate signature
+            art = article_from_text(row["text"], source=row["id"], published=parse_published(row["published"]))
+            unwanted(art.text, frozenset({"en"}))
+            signature(art.text)
         with clock("parse"):
             doc = res.nlp(art.text)
         with clock("dates"):
@@ -103,8 +163,9 @@ class Clock:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=64)
-    parser.add_argument("--rounds", type=int, default=2, help="alternating rounds; the best of each is kept")
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--rounds", type=int, default=1, help="alternating rounds; the best of each is kept")
+    parser.add_argument("--stage-articles", type=int, default=200, help="articles timed stage by stage")
     parser.add_argument("--batch-size", type=int, default=16)
     args = parser.parse_args()
 
@@ -125,7 +186,11 @@ def main() -> int:
             bare_times.append(bare_pipe(bare, texts, args.batch_size))
             run_times.append(eventlens_run(path, args.batch_size))
             parallel_times.append(eventlens_run(path, args.batch_size, workers=2))
-    shares = stage_shares(res, rows)
+        subset = Path(tmp) / "memory.jsonl"
+        subset.write_text("".join(json.dumps(r) + "\n" for r in rows[: args.stage_articles]), encoding="utf-8")
+        peaks, parent_peak = worker_memory(subset, args.batch_size)
+    shares = stage_shares(res, rows[: args.stage_articles])
+    write_articles, write_rows = store_rate(res, rows[: args.stage_articles], args.batch_size)
     bare_rate = len(texts) / min(bare_times)
     run_rate = len(texts) / min(run_times)
     total = sum(shares.values())
@@ -137,9 +202,14 @@ def main() -> int:
     print(f"eventlens run -w2  {parallel_rate:7.1f} articles/s  (2 workers)")
     print(f"ratio run / pipe   {run_rate / bare_rate:7.2f}   (1 worker against bare nlp.pipe)")
     print(f"ratio 2 / 1 worker {parallel_rate / run_rate:7.2f}")
-    print("stage shares of per-article time (single-article calls, parse included):")
+    worker_peaks = ", ".join(f"{peak / 2**20:,.0f} MiB" for peak in peaks) or "not measured (no /proc)"
+    print(f"peak RSS / worker  {worker_peaks}  (parent {parent_peak / 2**20:,.0f} MiB; "
+          f"`eventlens run -w2` on {min(len(rows), args.stage_articles)} articles)")
+    print(f"DuckDB write       {write_articles:7.1f} articles/s  ({write_rows:,.0f} rows/s, Store.write alone)")
+    staged = min(len(rows), args.stage_articles)
+    print(f"stage shares of per-article time ({staged} single-article calls, parse included):")
     for name, seconds in shares.items():
-        print(f"  {name:<8} {100 * seconds / total:5.1f} %   {1000 * seconds / len(rows):6.1f} ms/article")
+        print(f"  {name:<8} {100 * seconds / total:5.1f} %   {1000 * seconds / staged:6.1f} ms/article")
     return 0
 
 

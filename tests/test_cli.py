@@ -1,3 +1,4 @@
+import gzip
 import json
 from pathlib import Path
 
@@ -5,6 +6,8 @@ import duckdb
 import pytest
 
 from eventlens.cli import main
+
+from .ingest.conftest import NEWS_PAGE
 
 pytestmark = pytest.mark.model
 
@@ -16,9 +19,10 @@ def test_code_prints_the_documented_schema(tmp_path: Path, capsys: pytest.Captur
     path.write_text(ARTICLE, encoding="utf-8")
     assert main(["code", str(path), "--published", "2009-10-13"]) == 0
     doc = json.loads(capsys.readouterr().out)
-    assert doc["schema_version"] == "1.0" and doc["article"]["published"] == "2009-10-13"
+    assert doc["schema_version"] == "2.0" and doc["article"]["published"] == "2009-10-13"
     event = next(e for e in doc["events"] if e["trigger"]["text"] == "met")
-    for key in ("plover", "modes", "cameo", "quad_class", "goldstein", "date", "place", "confidence", "evidence"):
+    for key in ("event_id", "plover", "modes", "cameo", "quad_class", "goldstein", "date", "place", "confidence",
+                "evidence"):
         assert key in event
     assert {event["source"]["country"], event["source"]["sector"], event["source"]["name"]} == \
         {"USA", "GOV", "Hillary Clinton"}
@@ -113,3 +117,22 @@ def test_quotes_by_speaker_and_topic(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert [(r["speaker"], r["speaker_country"], r["kind"]) for r in rows] == [("Sergei Lavrov", "RUS", "indirect")]
     assert main(["quotes", "--db", str(db), "--speaker", "Clinton"]) == 0
     assert "wait forever" in capsys.readouterr().out
+
+
+def test_run_reads_mixed_formats_with_field_names(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = tmp_path / "mixed"
+    (corpus / "web").mkdir(parents=True)
+    (corpus / "web" / "page.html").write_text(NEWS_PAGE, encoding="utf-8")
+    with gzip.open(corpus / "dump.json.gz", "wt", encoding="utf-8") as handle:
+        json.dump([{"body": "Iran agreed on Thursday to allow UN inspectors into the Qom enrichment plant.",
+                    "when": "2009-10-01"}], handle)
+    db = tmp_path / "out.duckdb"
+    assert main(["run", str(corpus), "--db", str(db), "--text-field", "body", "--date-field", "when",
+                 "--workers", "1", "--quiet"]) == 0
+    con = duckdb.connect(str(db), read_only=True)
+    rows = con.execute("SELECT title, published, url FROM articles ORDER BY title NULLS LAST").fetchall()
+    con.close()
+    assert rows[0][0] == "Russia and Ukraine hold talks in Geneva" and str(rows[0][1]) == "2022-03-01"
+    assert rows[0][2] is not None and "courier" in rows[0][2]
+    assert str(rows[1][1]) == "2009-10-01"
+    assert "2 new" in capsys.readouterr().err

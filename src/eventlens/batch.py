@@ -20,7 +20,7 @@ from itertools import islice
 from pathlib import Path
 
 from eventlens.config import Settings
-from eventlens.ingest import read_inputs
+from eventlens.ingest import FieldMap, read_inputs
 from eventlens.ingest.language import unwanted
 from eventlens.parallel import code_parallel
 from eventlens.pipeline import Resources
@@ -37,6 +37,8 @@ class RunOptions:
 
     paths: tuple[str, ...]
     input_format: str = "auto"
+    fields: FieldMap = field(default_factory=FieldMap)
+    timeout: float = 20.0
     workers: int = 1
     limit: int | None = None
     since: dt.date | None = None
@@ -83,7 +85,9 @@ class Run:
 
     def execute(self) -> RunReport:
         """Code and store everything; on interrupt, store what is already coded, then re-raise."""
-        items = islice(read_inputs(list(self.options.paths), self.options.input_format), self.options.limit)
+        opts = self.options
+        items = islice(read_inputs(list(opts.paths), opts.input_format, fields=opts.fields, timeout=opts.timeout),
+                       opts.limit)
         self.progress(self.report)
         try:
             for outcome in code_parallel(self._select(items), self.settings, self.options.workers):

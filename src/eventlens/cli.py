@@ -13,14 +13,14 @@ import os
 import signal
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from eventlens import __version__, schema
 from eventlens.config import DEFAULT_SETTINGS, SCHEMA_VERSION, Settings
 from eventlens.errors import ConfigError, EventlensError, InputError
-from eventlens.ingest import article_from_text, parse_published, read_inputs
+from eventlens.ingest import FORMATS, FieldMap, article_from_text, parse_published, read_inputs
 from eventlens.ingest.normalise import decode
 from eventlens.records import Article, IngestError
 
@@ -53,11 +53,12 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(metavar="COMMAND")
 
     code = sub.add_parser("code", help="code one article (or a JSONL stream) and print JSON")
-    code.add_argument("input", help="a text file, a .jsonl file, or - for stdin")
+    code.add_argument("input", help="an article (.txt, .html), a .jsonl/.json, feed or WARC file, a URL, or - "
+                                    "for stdin")
     code.add_argument("--published", help="publication date YYYY-MM-DD (overrides metadata)")
     code.add_argument("--format", choices=("json", "jsonl"), default=None,
                       help="json: one indented document; jsonl: one line per article (default for JSONL input)")
-    code.add_argument("--input-format", choices=("auto", "text", "jsonl"), default="auto")
+    _add_input_options(code)
     code.add_argument("--kb-dir", help="user knowledge folder from `eventlens actors import` (or EVENTLENS_KB_DIR)")
     code.add_argument("--model", default="auto", help="spaCy pipeline: auto (md, then sm), md, sm")
     code.set_defaults(func=_cmd_code)
@@ -106,9 +107,11 @@ def _parser() -> argparse.ArgumentParser:
 
 def _add_run(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     run = sub.add_parser("run", help="code every article under PATH into a DuckDB database")
-    run.add_argument("paths", nargs="+", metavar="PATH", help="files or directories (.txt with .meta.json, .jsonl)")
+    run.add_argument("paths", nargs="+", metavar="PATH",
+                     help="files, directories (walked recursively), feed URLs or - for stdin: .txt (with .meta.json), "
+                          ".html, .json, .jsonl, .rss/.atom/.xml feeds, .warc, any of them .gz")
     run.add_argument("--db", required=True, help="DuckDB file to create or extend")
-    run.add_argument("--input-format", choices=("auto", "text", "jsonl"), default="auto")
+    _add_input_options(run)
     run.add_argument("--kb-dir", help="user knowledge folder from `eventlens actors import` (or EVENTLENS_KB_DIR)")
     run.add_argument("--model", default="auto", help="spaCy pipeline: auto (md, then sm), md, sm")
     run.add_argument("--batch-size", type=int, default=DEFAULT_SETTINGS.batch_size)
@@ -140,10 +143,13 @@ def _cmd_code(args: argparse.Namespace) -> int:
     from eventlens.pipeline import Resources, code_stream  # noqa: PLC0415  # keep `eventlens --help` fast
 
     published = parse_published(args.published)
-    by_name = args.input_format == "auto" and args.input.endswith((".jsonl", ".ndjson"))
-    jsonl_in = args.input_format == "jsonl" or by_name
-    output = args.format or ("jsonl" if jsonl_in else "json")
-    items = list(_code_inputs(args.input, jsonl_in, published))
+    name = args.input
+    if name != "-" and "://" not in name and not Path(name).exists():
+        raise InputError(name, "no such file; give an article file, a .jsonl/.json/feed/WARC file, a URL, or - "
+                               "for stdin")
+    output = args.format or ("jsonl" if _many_articles(name, args.input_format) else "json")
+    items = [_with_date(item, published) for item in
+             read_inputs([name], args.input_format, fields=_fields(args), timeout=args.timeout)]
     res = Resources.load(_settings(args))
     model = model_name(res.nlp)
     failed = 0
@@ -159,16 +165,33 @@ def _cmd_code(args: argparse.Namespace) -> int:
     return EXIT_FAILURE if failed else EXIT_OK
 
 
-def _code_inputs(name: str, jsonl: bool, published: dt.date | None) -> Iterator[Article | IngestError]:
-    if jsonl:
-        for item in read_inputs([name], "jsonl"):
-            yield _with_date(item, published)
-        return
-    source = "<stdin>" if name == "-" else name
-    if name != "-" and not Path(name).is_file():
-        raise InputError(source, "no such file; give a text file, a .jsonl file, or - for stdin")
-    items = list(read_inputs([name], "text"))
-    yield from (_with_date(item, published) for item in items)
+def _many_articles(name: str, input_format: str) -> bool:
+    """Does this input hold several articles (so that one JSON line per article suits it)?"""
+    if input_format != "auto":
+        return input_format in ("json", "jsonl", "feed", "warc")
+    bare = name.lower().removesuffix(".gz")
+    return "://" in name or Path(name).is_dir() or bare.endswith(_MANY_SUFFIXES)
+
+
+_MANY_SUFFIXES = (".jsonl", ".ndjson", ".json", ".rss", ".atom", ".xml", ".warc")
+
+
+def _fields(args: argparse.Namespace) -> FieldMap:
+    return FieldMap(text=args.text_field, title=args.title_field, published=args.date_field, url=args.url_field,
+                    id=args.id_field)
+
+
+def _add_input_options(parser: argparse.ArgumentParser) -> None:
+    """Options of every command that reads inputs: format, JSON field names, fetch timeout."""
+    parser.add_argument("--input-format", choices=FORMATS, default="auto",
+                        help="reader to use (default: by extension; URLs are read as feeds)")
+    parser.add_argument("--text-field", default="text", help="JSON field holding the article text (a.b for nested)")
+    parser.add_argument("--title-field", default="title", help="JSON field holding the title")
+    parser.add_argument("--date-field", default="published",
+                        help="JSON field holding the publication date ('date' is tried when this is absent)")
+    parser.add_argument("--url-field", default="url", help="JSON field holding the URL")
+    parser.add_argument("--id-field", default="id", help="JSON field holding your own article id")
+    parser.add_argument("--timeout", type=float, default=20.0, help="seconds to wait for a feed or page (URLs)")
 
 
 def _with_date(item: Article | IngestError, published: dt.date | None) -> Article | IngestError:
@@ -192,7 +215,8 @@ def _cmd_run(args: argparse.Namespace) -> int:
     if args.limit is not None and args.limit < 0:
         raise ConfigError(f"--limit {args.limit}: give 0 or more inputs")
     languages = frozenset(code.strip() for code in args.language.split(",") if code.strip())
-    options = RunOptions(paths=tuple(args.paths), input_format=args.input_format, workers=workers,
+    options = RunOptions(paths=tuple(args.paths), input_format=args.input_format, fields=_fields(args),
+                         timeout=args.timeout, workers=workers,
                          limit=args.limit, since=parse_published(args.since, "--since") if args.since else None,
                          languages=frozenset() if "any" in languages else languages)
     total = estimate_inputs(args.paths)
@@ -210,7 +234,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
         progress.close()
     with Store(args.db, read_only=True) as store:
         print(format_summary(summarise(store)))
-    _progress(f"eventlens: {result.new} new, {result.known} copies of stored articles, {result.skipped} skipped, "
+    _progress(f"eventlens: {result.new} new, {result.known} already stored (same text), {result.skipped} skipped, "
               f"{len(result.errors)} failed in {time.perf_counter() - started:.1f}s -> {args.db}")
     for error in result.errors[:20]:
         _progress(f"eventlens: failed: {error.source}: {error.reason}")

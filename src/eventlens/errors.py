@@ -11,7 +11,10 @@ message says what went wrong, with which input, and how to fix it::
      │    ├── EmptyInputError
      │    ├── BinaryInputError
      │    ├── EncodingError
-     │    └── MalformedRecordError
+     │    ├── MalformedRecordError
+     │    ├── TooLargeError       over a size cap (file, line, record, download)
+     │    ├── CorruptInputError   a truncated or corrupt gzip stream or WARC file
+     │    └── FetchError          a URL that timed out, failed or answered with an HTTP error
      ├── StoreError             the DuckDB file cannot be opened or written
      └── EvalError              gold data missing, or a score fell below its floor
 
@@ -65,6 +68,18 @@ class EncodingError(InputError):
 
 class MalformedRecordError(InputError):
     """A JSON/JSONL record or its metadata cannot be parsed."""
+
+
+class TooLargeError(InputError):
+    """The input, one of its lines or one of its records is over a size cap."""
+
+
+class CorruptInputError(InputError):
+    """A compressed stream or an archive is truncated or corrupt."""
+
+
+class FetchError(InputError):
+    """A URL could not be fetched."""
 
 
 class StoreError(EventlensError):

@@ -1,13 +1,8 @@
 """What every reader shares: options, field names, error items and capped reads.
 
-The errors below extend the tree of :mod:`eventlens.errors` under
-:class:`~eventlens.errors.InputError`; they live here because only the
-readers raise them::
-
-    InputError
-     ├── TooLargeError       over a size cap (kind "too_large", as the pipeline records it)
-     ├── CorruptInputError   a truncated or corrupt gzip stream or WARC file
-     └── FetchError          a URL that timed out, failed or answered with an HTTP error
+Readers raise the :class:`~eventlens.errors.InputError` subclasses of
+:mod:`eventlens.errors` (re-exported here for them); ``TooLargeError`` is
+recorded with kind "too_large", as the pipeline records an oversized article.
 """
 
 from __future__ import annotations
@@ -19,26 +14,23 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
-from eventlens.errors import ConfigError, InputError, MalformedRecordError
+from eventlens.errors import (
+    ConfigError,
+    CorruptInputError,
+    FetchError,
+    InputError,
+    MalformedRecordError,
+    TooLargeError,
+)
 from eventlens.ingest.normalise import article_from_text, parse_published
 from eventlens.records import Article, IngestError
+
+__all__ = ["CorruptInputError", "FetchError", "TooLargeError"]  # re-exported for the readers
 
 Item = Article | IngestError
 
 # What a broken gzip stream or a failing disk raises while we read it.
 STREAM_ERRORS = (EOFError, OSError, zlib.error)
-
-
-class TooLargeError(InputError):
-    """The input, one of its lines or one of its records is over a size cap."""
-
-
-class CorruptInputError(InputError):
-    """A compressed stream or an archive is truncated or corrupt."""
-
-
-class FetchError(InputError):
-    """A URL could not be fetched."""
 
 
 _KINDS: dict[type[InputError], str] = {TooLargeError: "too_large"}

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -54,7 +55,7 @@ class Signature:
 def signature(text: str) -> Signature:
     """The article's MinHash signature."""
     grams = shingles(text)
-    minhash = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME)
+    minhash = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME, permutations=_permutations())
     minhash.update_batch(sorted(grams))
     return Signature(values=tuple(int(v) for v in minhash.hashvalues), size=len(grams))
 
@@ -106,4 +107,12 @@ class StoryIndex:
 
 
 def _minhash(sig: Signature) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME, hashvalues=np.asarray(sig.values, dtype=np.uint32))
+    return MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME, permutations=_permutations(),
+                   hashvalues=np.asarray(sig.values, dtype=np.uint32))
+
+
+@cache
+def _permutations() -> np.ndarray:
+    """The seed's permutation parameters, drawn once: drawing them costs more than hashing an article."""
+    permutations: np.ndarray = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME).permutations
+    return permutations

@@ -13,7 +13,7 @@ from functools import cache
 
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-SAMPLE_CHARS = 2000  # the first paragraphs decide; the identifier's cost grows with the text
+SAMPLE_CHARS = 600  # the first paragraphs decide (p > 0.99 on news text); the cost grows with the length
 MIN_CONFIDENCE = 0.9
 
 
