@@ -17,7 +17,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from eventlens.nlp import sentence_numbers
+from eventlens.nlp import entities, sentence_numbers
 from eventlens.records import Granularity, Span, TimeRef
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -57,7 +57,7 @@ def extract_dates(doc: Doc, published: dt.date | None) -> tuple[TimeRef, ...]:
         return ()
     numbers = sentence_numbers(doc)
     refs = []
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ not in ("DATE", "TIME"):
             continue
         # A TIME entity ("Friday night", "tonight") dates an event only through its day.

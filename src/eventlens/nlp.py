@@ -99,6 +99,24 @@ def sentences(doc: Doc) -> list[Span]:
     return cached
 
 
+def tokens(doc: Doc) -> list[Token]:
+    """The document's tokens, made once: iterating a Doc builds a new Token object per step."""
+    cached = doc.user_data.get("eventlens.tokens")
+    if cached is None:
+        cached = list(doc)
+        doc.user_data["eventlens.tokens"] = cached
+    return cached
+
+
+def entities(doc: Doc) -> tuple[Span, ...]:
+    """The named entities, computed once: ``Doc.ents`` builds new Span objects on every access."""
+    cached = doc.user_data.get("eventlens.entities")
+    if cached is None:
+        cached = tuple(doc.ents)
+        doc.user_data["eventlens.entities"] = cached
+    return cached
+
+
 def sentence_numbers(doc: Doc) -> list[int]:
     """Sentence number of every token, computed once per document."""
     cached = doc.user_data.get("eventlens.sentence_numbers")

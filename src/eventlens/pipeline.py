@@ -23,7 +23,7 @@ from eventlens.errors import InputError
 from eventlens.events.coder import CodingContext, TraceStep, code_events
 from eventlens.events.lexicon import Lexicon, load_lexicon
 from eventlens.events.ontology import Ontology, load_ontology
-from eventlens.nlp import load_model, sentences
+from eventlens.nlp import doc_text, load_model, sentences
 from eventlens.places.gazetteer import Gazetteer, load_gazetteer
 from eventlens.places.resolve import resolve_places
 from eventlens.quotes import extract_quotes
@@ -65,7 +65,8 @@ def analyse(doc: Doc, article: Article, res: Resources, trace: list[TraceStep] |
     events = code_events(CodingContext(doc=doc, article=article, actors=actors, places=places, dates=dates,
                                        lexicon=res.lexicon, ontology=res.ontology, settings=res.settings,
                                        trace=trace))
-    spans = tuple(Span(start=s.start_char, end=s.end_char, text=s.text) for s in sentences(doc))
+    text = doc_text(doc)
+    spans = tuple(Span(start=s.start_char, end=s.end_char, text=text[s.start_char:s.end_char]) for s in sentences(doc))
     return ArticleResult(article=article, actors=actors, places=places, dates=dates, quotes=quotes,
                          events=events, sentences=spans)
 

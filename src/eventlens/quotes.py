@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from eventlens.actors.resolve import phrase_actor
-from eventlens.nlp import doc_text, sentence_numbers, sentence_of
+from eventlens.nlp import doc_text, sentence_numbers, sentence_of, tokens
 from eventlens.records import ActorMention, Quote, Span, TimeRef
 
 SPEECH_VERBS = frozenset({
@@ -166,8 +166,8 @@ def _governs(verb: Token, token: Token) -> bool:
 def _reported_speech(ctx: _Context, covered: list[tuple[int, int]]) -> list[Quote]:
     actors = ctx.actors
     quotes = []
-    for token in ctx.doc:
-        if _inside(token.idx, covered):
+    for token in tokens(ctx.doc):
+        if not _may_report(token) or _inside(token.idx, covered):
             continue
         content = _reported_content(token, covered)
         if content is None:
@@ -181,6 +181,11 @@ def _reported_speech(ctx: _Context, covered: list[tuple[int, int]]) -> list[Quot
             sentence=ctx.sentence_of[token.i],
         ))
     return quotes
+
+
+def _may_report(token: Token) -> bool:
+    """A cheap first look: only speech verbs and 'according' can introduce reported speech."""
+    return token.lower_ == "according" or token.lemma_ in SPEECH_VERBS
 
 
 def _inside(offset: int, covered: list[tuple[int, int]]) -> bool:
@@ -199,10 +204,10 @@ def _according_content(token: Token) -> Span | None:
     """'X will happen, according to Y': the rest of the sentence is what Y said."""
     subtree = set(token.subtree)
     sent = sentence_of(token)
-    tokens = [t for t in sent if t not in subtree and not t.is_punct]
-    if not tokens or sent.root in subtree:
+    words = [t for t in sent if t not in subtree and not t.is_punct]
+    if not words or sent.root in subtree:
         return None
-    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    start, end = words[0].idx, words[-1].idx + len(words[-1])
     return Span(start=start, end=end, text=doc_text(token.doc)[start:end])
 
 

@@ -21,7 +21,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.util import filter_spans
 
 from eventlens.actors.kb import Country, KnowledgeBase, Organisation, Person, Role
-from eventlens.nlp import sentence_numbers, sentence_of
+from eventlens.nlp import entities, sentence_numbers, sentence_of, tokens
 from eventlens.records import ActorMention, Place, Span
 
 _KIND_ORDER = ("person", "organisation", "country", "metonym", "adjective")
@@ -189,8 +189,8 @@ def _person_mentions(ctx: _Context, known: list[ActorMention]) -> list[ActorMent
 
 
 def _token_range(doc: Doc, span: Span) -> range:
-    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
-    return range(tokens.start, tokens.end) if tokens is not None else range(0)
+    covered = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return range(covered.start, covered.end) if covered is not None else range(0)
 
 
 def _full_names(ctx: _Context, known: list[ActorMention]) -> dict[str, ActorMention]:
@@ -199,7 +199,7 @@ def _full_names(ctx: _Context, known: list[ActorMention]) -> dict[str, ActorMent
     for mention in known:
         if mention.kind == "person" and " " in mention.span.text:
             names.setdefault(mention.span.text.split()[-1], mention)
-    for ent in ctx.doc.ents:
+    for ent in entities(ctx.doc):
         if ent.label_ == "PERSON" and len(ent) > 1:
             names.setdefault(ent[-1].text, _unknown_person(ctx, ent))
     return names
@@ -208,7 +208,7 @@ def _full_names(ctx: _Context, known: list[ActorMention]) -> dict[str, ActorMent
 def _person_candidates(ctx: _Context, taken: set[int],
                        full_names: dict[str, ActorMention]) -> Iterable[SpacySpan]:
     doc = ctx.doc
-    ents = [e for e in doc.ents if e.label_ == "PERSON" and not taken.intersection(range(e.start, e.end))]
+    ents = [e for e in entities(doc) if e.label_ == "PERSON" and not taken.intersection(range(e.start, e.end))]
     covered = {i for e in ents for i in range(e.start, e.end)} | taken
     # Surnames the NER labelled as something else ("Medvedev" as GPE) are still people.
     singles = [doc[i:i + 1] for i, tok in enumerate(doc)
@@ -300,7 +300,7 @@ def _title_mentions(ctx: _Context, named: list[ActorMention]) -> list[ActorMenti
     doc = ctx.doc
     people = sorted((m for m in named if m.kind == "person" and m.role), key=lambda m: m.span.start)
     mentions = []
-    for token in doc:
+    for token in tokens(doc):
         word = ctx.kb.sectors.get(token.lower_)
         if word is None or not word.title or token.i == 0 or doc[token.i - 1].lower_ != "the":
             continue
@@ -321,7 +321,7 @@ def _group_mentions(ctx: _Context, named: list[ActorMention]) -> list[ActorMenti
     by_token = {m.head: m for m in named}
     in_name = {i for m in named if m.kind == "person" for i in _token_range(doc, m.span)}
     mentions = []
-    for token in doc:
+    for token in tokens(doc):
         word = ctx.kb.sectors.get(token.lemma_.lower())
         if word is None or token.pos_ not in ("NOUN", "PROPN") or token.i in in_name or token.i in by_token:
             continue

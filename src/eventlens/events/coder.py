@@ -17,7 +17,7 @@ from eventlens.events.dyads import Dyad, Scope, direct_object, noun_dyad, verb_d
 from eventlens.events.lexicon import LexEntry, Lexicon, lemma
 from eventlens.events.modes import detect_modes
 from eventlens.events.ontology import CameoCode, Ontology
-from eventlens.nlp import doc_text, sentence_numbers, sentence_of
+from eventlens.nlp import doc_text, sentence_numbers, sentence_of, tokens
 from eventlens.places.locate import event_place
 from eventlens.records import ActorMention, Article, Event, Place, Span, TimeRef
 
@@ -139,7 +139,7 @@ def _governing_verb(token: Token) -> Token | None:
 
 def _triggers(ctx: CodingContext) -> list[tuple[Token, LexEntry, Token | None]]:
     found = []
-    for token in ctx.doc:
+    for token in tokens(ctx.doc):
         kind = "verb" if token.pos_ in _VERB_POS else "noun" if token.pos_ == "NOUN" else None
         if kind is None or (kind == "noun" and token.ent_type_ not in ("", "DATE", "TIME")):
             continue  # a name ("the Strategic Arms Reduction Treaty") is not an event

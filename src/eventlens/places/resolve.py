@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from eventlens.nlp import sentence_numbers
+from eventlens.nlp import entities, sentence_numbers
 from eventlens.places.gazetteer import Entry, Gazetteer
 from eventlens.places.gazetteer import normalise_name as gazetteer_key
 from eventlens.records import Place, PlaceUse, Span
@@ -41,8 +41,8 @@ _DATELINE = re.compile(
 
 def resolve_places(doc: Doc, gazetteer: Gazetteer) -> tuple[Place, ...]:
     """Every GPE/LOC toponym in the document, resolved against the article's own context."""
-    people = {e[-1].text for e in doc.ents if e.label_ == "PERSON"}
-    toponyms = [e for e in doc.ents if e.label_ in _TOPONYM_LABELS]
+    people = {e[-1].text for e in entities(doc) if e.label_ == "PERSON"}
+    toponyms = [e for e in entities(doc) if e.label_ in _TOPONYM_LABELS]
     # The NER sometimes labels as a place a surname it calls PERSON elsewhere: one string, one reading.
     return resolve_spans(doc, [e for e in toponyms if e.text not in people or gazetteer.lookup(_strip_the(e.text))],
                          gazetteer)
@@ -152,7 +152,7 @@ def _qualifies(entry: Entry, qualifier: str, gazetteer: Gazetteer) -> bool:
 def _qualifier(span: SpacySpan, doc: Doc) -> str | None:
     """'Paris, Texas': the toponym right after a comma that qualifies this one."""
     if span.end + 1 < len(doc) and doc[span.end].text == ",":
-        for ent in doc.ents:
+        for ent in entities(doc):
             if ent.start == span.end + 1 and ent.label_ in _TOPONYM_LABELS:
                 return str(ent.text)
     return None
