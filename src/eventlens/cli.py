@@ -116,7 +116,8 @@ def _add_run(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     run.add_argument("--model", default="auto", help="spaCy pipeline: auto (md, then sm), md, sm")
     run.add_argument("--batch-size", type=int, default=DEFAULT_SETTINGS.batch_size)
     run.add_argument("--workers", type=int, default=None,
-                     help="worker processes, each with its own model (default: all cores)")
+                     help="worker processes, each with its own model, beside this process that reads and "
+                          "writes (default: all cores; 0: code in this process)")
     run.add_argument("--limit", type=int, default=None, help="read at most N inputs (the same N on a re-run)")
     run.add_argument("--since", help="skip articles published before YYYY-MM-DD (undated ones are kept)")
     run.add_argument("--language", default="en",
@@ -210,8 +211,8 @@ def _cmd_run(args: argparse.Namespace) -> int:
     from eventlens.store import Store  # noqa: PLC0415  # keep `eventlens --help` fast
 
     workers = args.workers if args.workers is not None else default_workers()
-    if workers < 1:
-        raise ConfigError(f"--workers {workers}: give 1 or more worker processes")
+    if workers < 0:
+        raise ConfigError(f"--workers {workers}: give the number of worker processes (0: code in this process)")
     if args.limit is not None and args.limit < 0:
         raise ConfigError(f"--limit {args.limit}: give 0 or more inputs")
     languages = frozenset(code.strip() for code in args.language.split(",") if code.strip())

@@ -33,9 +33,14 @@ def default_workers() -> int:
 
 
 def code_parallel(items: Iterable[Item], settings: Settings, workers: int) -> Iterator[Outcome]:
-    """Code ``items`` with ``workers`` processes (1: in this process), yielding in input order."""
+    """Code ``items`` with ``workers`` processes, yielding in input order.
+
+    With 0 workers everything runs in this process (for debugging and
+    profiling). With 1 or more, this process only feeds the workers and takes
+    their results, so reading and writing overlap with parsing.
+    """
     resources = Resources.load(settings)  # loaded before the fork: workers inherit it
-    if workers <= 1:
+    if workers <= 0:
         yield from code_stream(items, resources)
         return
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
@@ -43,7 +48,7 @@ def code_parallel(items: Iterable[Item], settings: Settings, workers: int) -> It
         window: deque[AsyncResult[list[Outcome]]] = deque()
         for chunk in _chunks(items, settings.batch_size):
             window.append(pool.apply_async(_code_chunk, (chunk, settings)))
-            if len(window) >= 2 * workers:
+            if len(window) >= 2 * workers + 1:  # one batch queued per worker while the parent writes
                 yield from window.popleft().get()
         while window:
             yield from window.popleft().get()
