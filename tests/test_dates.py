@@ -65,3 +65,41 @@ def test_extract_dates_reads_only_date_entities(code) -> None:  # type: ignore[n
 @pytest.mark.model
 def test_no_publication_date_means_no_guessing(code) -> None:  # type: ignore[no-untyped-def]
     assert code("Officials met yesterday.", published=None).dates == ()
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("the third quarter", "2009-Q3"),  # reported after it ended
+    ("third-quarter", "2009-Q3"),
+    ("the fourth quarter", "2009-Q4"),  # the quarter under way counts
+    ("the first quarter", "2009-Q1"),
+    ("the quarter", "2009-Q3"),  # the last one completed
+    ("the latest period", "2009-Q3"),
+    ("the year-earlier quarter", "2008-Q3"),
+    ("the current quarter", "2009-Q4"),
+    ("this year's first quarter", "2009-Q1"),
+])
+def test_quarters_of_business_news(text: str, value: str) -> None:
+    resolved = resolve(text, PUBLISHED)
+    assert resolved is not None and resolved[:2] == (value, "quarter")
+
+
+def test_a_future_verb_moves_a_quarter_forward_and_the_period_alone_is_no_date() -> None:
+    assert resolve("the first quarter", PUBLISHED, tense=1) == ("2010-Q1", "quarter", dt.date(2010, 1, 1),
+                                                                 dt.date(2010, 3, 31))
+    assert resolve("the period", PUBLISHED) is None
+
+
+@pytest.mark.model
+def test_present_past_and_future_references_date_no_event(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Russia is now blocking sanctions, and it recently warned Iran. Talks may resume in the future.")
+    refs = {d.span.text: (d.value, d.granularity) for d in result.dates}
+    assert refs == {"now": ("PRESENT_REF", "present"), "recently": ("PAST_REF", "past"),
+                    "the future": ("FUTURE_REF", "future")}
+    assert all(e.date == "2009-10-13" for e in result.events)
+
+
+@pytest.mark.model
+def test_a_year_earlier_beside_a_quarter_is_that_quarter_a_year_before(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Gazprom said profit rose to $5 billion in the third quarter from $4 billion a year earlier.")
+    assert {d.span.text: d.value for d in result.dates} == {"the third quarter": "2009-Q3",
+                                                            "a year earlier": "2008-Q3"}

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from eventlens.actors.resolve import phrase_actor
+from eventlens.dates import CALENDAR
 from eventlens.nlp import doc_text, sentence_numbers, sentence_of, tokens
 from eventlens.records import ActorMention, Quote, Span, TimeRef
 
@@ -267,7 +268,7 @@ def _date_of(verb: Token, dates: Sequence[TimeRef], published: dt.date | None) -
     """The time expression attached to the speech verb ('told reporters yesterday')."""
     sent = sentence_of(verb)
     for ref in dates:
-        if sent.start_char <= ref.span.start < sent.end_char:
+        if ref.granularity in CALENDAR and sent.start_char <= ref.span.start < sent.end_char:
             token = verb.doc.char_span(ref.span.start, ref.span.end, alignment_mode="expand")
             if token is not None and _governs(verb, token.root):
                 return ref.value

@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
-Granularity = Literal["day", "week", "month", "year"]
+Granularity = Literal["day", "week", "month", "quarter", "year", "present", "past", "future"]
 QuoteKind = Literal["direct", "indirect"]
 PlaceKind = Literal["city", "admin1", "country", "region", "unknown"]
 PlaceUse = Literal["location", "actor"]
@@ -47,8 +47,11 @@ class TimeRef:
     """A time expression resolved against the publication date.
 
     ``value`` is ISO at the precision the text gives: ``2009-10-13`` (day or
-    week, the week's anchor day), ``2009-07`` (month) or ``2008`` (year);
-    ``start``/``end`` is the calendar interval it denotes, end inclusive.
+    week, the week's anchor day), ``2009-07`` (month), ``2009-Q3`` (quarter) or
+    ``2008`` (year); ``start``/``end`` is the calendar interval it denotes, end
+    inclusive. "now", "recently" and "in the future" are TimeML's
+    ``PRESENT_REF``, ``PAST_REF`` and ``FUTURE_REF`` (granularity ``present``,
+    ``past``, ``future``): they place a statement in time but date no event.
     """
 
     span: Span

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from eventlens.config import CODER_VERSION, Settings
+from eventlens.dates import CALENDAR
 from eventlens.events.dyads import Dyad, Scope, direct_object, noun_dyad, verb_dyad
 from eventlens.events.lexicon import LexEntry, Lexicon, lemma
 from eventlens.events.modes import detect_modes
@@ -287,8 +288,8 @@ def _event_time(ctx: CodingContext, token: Token) -> TimeRef | None:
     heads = {token.i} | {t.i for t in _control_chain(token)}
     sentence = ctx.sentence_of[token.i]
     for ref in ctx.dates:
-        if ref.sentence != sentence:
-            continue
+        if ref.sentence != sentence or ref.granularity not in CALENDAR:
+            continue  # 'now', 'recently': no date to give the event; the publication date stands
         span = ctx.doc.char_span(ref.span.start, ref.span.end, alignment_mode="expand")
         if span is not None and _attachment(span.root).i in heads:
             return ref
