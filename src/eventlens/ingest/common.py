@@ -150,3 +150,15 @@ def _published(record: Mapping[str, Any], fields: FieldMap, source: str) -> dt.d
 def _str_or_none(value: Any) -> str | None:
     return None if value is None else str(value)
 
+
+def lenient_date(value: object) -> dt.date | None:
+    """A date from page or archive metadata ('2022-03-01T10:00:00Z'); None when unreadable.
+
+    An unreadable date in metadata is no reason to lose the text it came with.
+    """
+    if not isinstance(value, str):
+        return None
+    try:
+        return parse_published(value[:10])
+    except ConfigError:
+        return None

@@ -12,9 +12,9 @@ from collections.abc import Iterator
 
 import trafilatura
 
-from eventlens.errors import ConfigError, EmptyInputError, InputError
-from eventlens.ingest.common import ByteStream, Item, ReadOptions, guard, read_capped
-from eventlens.ingest.normalise import article_from_text, check_text_bytes, parse_published
+from eventlens.errors import EmptyInputError, InputError
+from eventlens.ingest.common import ByteStream, Item, ReadOptions, guard, lenient_date, read_capped
+from eventlens.ingest.normalise import article_from_text, check_text_bytes
 from eventlens.records import Article
 
 # A lone "Home" link or a cookie banner is not an article; the shortest wire
@@ -54,18 +54,9 @@ def article_from_html(
         "\n\n".join(text.splitlines()),
         source=source,
         title=title or _str_or_none(getattr(document, "title", None)),
-        published=published or _date(getattr(document, "date", None)),
+        published=published or lenient_date(getattr(document, "date", None)),
         url=url or _str_or_none(getattr(document, "url", None)),
     )
-
-
-def _date(value: object) -> dt.date | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        return parse_published(value[:10])
-    except ConfigError:
-        return None  # a page's unreadable date is no reason to lose its text
 
 
 def _str_or_none(value: object) -> str | None:

@@ -17,7 +17,7 @@ from typing import Any
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-from eventlens.errors import ConfigError, EmptyInputError, InputError
+from eventlens.errors import EmptyInputError, InputError
 from eventlens.ingest.common import (
     ByteStream,
     CorruptInputError,
@@ -26,9 +26,9 @@ from eventlens.ingest.common import (
     TooLargeError,
     error_item,
     guard,
+    lenient_date,
 )
 from eventlens.ingest.html import article_from_html
-from eventlens.ingest.normalise import parse_published
 from eventlens.records import Article
 
 # A corrupt record trips warcio's parser in many ways (AttributeError on a
@@ -127,7 +127,7 @@ def _page(record: Any, records: Any, source: str, cap: int) -> _Page:
     return _Page(
         name=name,
         url=url if isinstance(url, str) else None,
-        crawled=_warc_date(record.rec_headers.get_header("WARC-Date")),
+        crawled=lenient_date(record.rec_headers.get_header("WARC-Date")),
         body=body,
         problem=None if problem is None else type(problem)(name, problem.reason),
     )
@@ -165,15 +165,6 @@ def _read_body(record: Any, cap: int) -> tuple[bytes, InputError | None]:
         reason = f"the page is over the {cap:,}-byte cap per record; it is not one news article, so it is skipped"
         return b"", TooLargeError("", reason)
     return body, None
-
-
-def _warc_date(value: Any) -> dt.date | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        return parse_published(value[:10])
-    except ConfigError:
-        return None
 
 
 def _describe(exc: Exception) -> str:
