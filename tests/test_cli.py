@@ -119,6 +119,23 @@ def test_quotes_by_speaker_and_topic(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert "wait forever" in capsys.readouterr().out
 
 
+def test_events_reported_inside_a_quote_are_linked_to_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("Shelling in Georgia\n\nGeorgian officials said Russian forces shelled Georgian villages near "
+                    "Gori on Tuesday.", encoding="utf-8")
+    (tmp_path / "a.meta.json").write_text('{"published": "2008-08-12"}')
+    db = tmp_path / "q.duckdb"
+    assert main(["run", str(path), "--db", str(db), "--workers", "0", "--quiet"]) == 0
+    capsys.readouterr()
+    assert main(["quotes", "--db", str(db), "--speaker", "Georgian"]) == 0
+    [row] = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert row["events"] == ["ASSAULT RUS->GEO"]
+    con = duckdb.connect(str(db), read_only=True)
+    linked = con.execute("SELECT speaker_country, source_country, plover FROM quote_events").fetchall()
+    con.close()
+    assert linked == [("GEO", "RUS", "ASSAULT")]
+
+
 def test_run_reads_mixed_formats_with_field_names(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     corpus = tmp_path / "mixed"
     (corpus / "web").mkdir(parents=True)

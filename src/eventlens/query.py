@@ -97,17 +97,25 @@ class QuoteRow:
     content: str
     article_id: str
     title: str | None
+    events: list[str]
 
 
 def find_quotes(store: Store, speaker: str | None = None, about: str | None = None,
                 limit: int = 50) -> list[QuoteRow]:
-    """Quotes by a speaker (canonical name or the words naming them) and/or about a text, newest first."""
+    """Quotes by a speaker (canonical name or the words naming them) and/or about a text, newest first.
+
+    ``events`` lists the events coded inside each quote ('ASSAULT RUS->GEO'): what the speaker said happened.
+    """
     rows = store.con.execute(
         "SELECT q.date, coalesce(q.speaker_name, q.speaker_text), q.speaker_country, q.kind, q.cue, q.content, "
-        "q.article_id, a.title FROM quotes q JOIN articles a ON a.id = q.article_id "
+        "q.article_id, a.title, "
+        "(SELECT list(e.plover || ' ' || coalesce(e.source_country, '?') || '->' || coalesce(e.target_country, '-') "
+        "             ORDER BY e.trigger_start) FROM event_mentions e WHERE e.article_id = q.article_id "
+        "        AND e.trigger_start >= q.content_start AND e.trigger_end <= q.content_end) "
+        "FROM quotes q JOIN articles a ON a.id = q.article_id "
         "WHERE (? IS NULL OR q.speaker_name ILIKE '%' || ? || '%' OR q.speaker_text ILIKE '%' || ? || '%') "
         "AND (? IS NULL OR q.content ILIKE '%' || ? || '%') "
         "ORDER BY q.date DESC NULLS LAST, q.article_id, q.content_start LIMIT ?",
         [speaker, speaker, speaker, about, about, limit]).fetchall()
     return [QuoteRow(date=r[0], speaker=r[1], speaker_country=r[2], kind=r[3], cue=r[4], content=r[5],
-                     article_id=r[6], title=r[7]) for r in rows]
+                     article_id=r[6], title=r[7], events=list(r[8] or [])) for r in rows]

@@ -8,6 +8,7 @@ The README's "Output schema" section documents every field.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from eventlens.config import SCHEMA_VERSION
@@ -48,8 +49,8 @@ def time_ref(value: TimeRef) -> dict[str, Any]:
             "granularity": value.granularity, "sentence": value.sentence}
 
 
-def quote(value: Quote) -> dict[str, Any]:
-    """A quote; an unresolved speaker keeps its words with no country."""
+def quote(value: Quote, events: Sequence[Event] = ()) -> dict[str, Any]:
+    """A quote with the ids of the events coded inside it; an unresolved speaker keeps its words."""
     speaker = actor(value.speaker)
     if speaker is not None and value.speaker_span is not None:
         speaker["text"] = value.speaker_span.text
@@ -58,7 +59,9 @@ def quote(value: Quote) -> dict[str, Any]:
                    "kind": "unknown", "entity": None, "text": value.speaker_span.text,
                    "start": value.speaker_span.start, "end": value.speaker_span.end}
     return {"kind": value.kind, "speaker": speaker, "cue": span(value.cue), "addressee": actor(value.addressee),
-            "content": span(value.content), "date": value.date, "sentence": value.sentence}
+            "content": span(value.content), "date": value.date, "sentence": value.sentence,
+            "events": [e.id for e in events
+                       if value.content.start <= e.trigger.start and e.trigger.end <= value.content.end]}
 
 
 def event(value: Event) -> dict[str, Any]:
@@ -85,7 +88,7 @@ def result(value: ArticleResult, model: str | None = None) -> dict[str, Any]:
                     "published": art.published.isoformat() if art.published else None, "url": art.url,
                     "source": art.source, "language": art.language, "text": art.text},
         "events": [event(e) for e in value.events],
-        "quotes": [quote(q) for q in value.quotes],
+        "quotes": [quote(q, value.events) for q in value.quotes],
         "actors": [{**(actor(a) or {}), "basis": a.basis, "sentence": a.sentence} for a in value.actors],
         "places": [{**(place(p) or {}), "sentence": p.sentence} for p in value.places],
         "dates": [time_ref(d) for d in value.dates],

@@ -79,6 +79,12 @@ best AS (
     QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY confidence DESC, article_id, trigger_start) = 1)
 SELECT best.* EXCLUDE (mention_id), counts.num_mentions, counts.num_articles, counts.num_stories
 FROM best JOIN counts USING (event_id);
+CREATE OR REPLACE VIEW quote_events AS
+SELECT q.article_id, q.content_start, q.content_end, q.kind, q.speaker_name, q.speaker_country,
+       m.mention_id, m.event_id, m.source_name, m.source_country, m.target_name, m.target_country,
+       m.plover, m.cameo, m.modes, m.evidence_text
+FROM quotes q JOIN event_mentions m
+  ON m.article_id = q.article_id AND m.trigger_start >= q.content_start AND m.trigger_end <= q.content_end;
 """
 _TABLES = ("articles", "article_sources", "event_mentions", "quotes", "actor_mentions", "places", "time_refs")
 
