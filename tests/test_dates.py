@@ -103,3 +103,16 @@ def test_a_year_earlier_beside_a_quarter_is_that_quarter_a_year_before(code) -> 
     result = code("Gazprom said profit rose to $5 billion in the third quarter from $4 billion a year earlier.")
     assert {d.span.text: d.value for d in result.dates} == {"the third quarter": "2009-Q3",
                                                             "a year earlier": "2008-Q3"}
+
+
+@pytest.mark.model
+def test_dates_the_recogniser_leaves_unlabelled_are_read_from_their_shape(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Profit fell in the period ended Sept. 30, and the plant has been closed since 1991.")
+    values = {d.span.text: d.value for d in result.dates}
+    assert values.get("Sept. 30") == "2009-09-30" and values.get("1991") == "1991"
+    assert not any(d.span.text.lower().startswith("may") for d in code("Talks may 2 resume.").dates)
+
+
+def test_a_bare_month_far_behind_publication_is_the_coming_one() -> None:
+    assert resolve("January", dt.date(1989, 11, 2)) == ("1990-01", "month", dt.date(1990, 1, 1),
+                                                        dt.date(1990, 1, 31))

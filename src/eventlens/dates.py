@@ -60,6 +60,12 @@ _QUARTER = re.compile(
     r"(?P<which>first|second|third|fourth|1st|2nd|3rd|4th|latest|last|recent|current|this|year-earlier|year-ago)?"
     r"[- ]?(?:fiscal[- ])?(?P<unit>quarter|period)$")
 _YEAR_AGO = re.compile(r"^(year-earlier|year-ago)$")
+# Capitalised month names only: 'may 2' and 'march 5' in running text are verbs.
+_CAPITAL_MONTHS = "|".join(m.capitalize() for m in sorted(_MONTHS, key=len, reverse=True))
+_UNLABELLED = re.compile(
+    rf"\b(?P<date>(?i:today|yesterday|tomorrow)|(?:{_CAPITAL_MONTHS})\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?(?!\d))\b"
+    r"|\b(?i:in|since|by|until|during|before|after|from|of)\s+(?P<year>(?:1[89]|20)\d\d)\b"
+    r"(?![-–]|\s*(?:%|percent))")
 _A_YEAR_BACK = re.compile(r"^(?:a|one) year (?:ago|earlier|before)$", re.IGNORECASE)
 # Words TimeML annotates as references to the present, past and future. Only those annotators mark in
 # most of their uses are taken: "now" is PRESENT_REF in 72 % of TimeBank's uses, "current" in under half.
@@ -74,8 +80,33 @@ def extract_dates(doc: Doc, published: dt.date | None) -> tuple[TimeRef, ...]:
         return ()
     numbers = sentence_numbers(doc)
     refs = _same_quarter_a_year_before(_calendar_refs(doc, published, numbers))
+    refs += _unlabelled_refs(doc, published, numbers, refs)
     refs += _reference_refs(doc, published, numbers, refs)
     return tuple(sorted(refs, key=lambda r: r.span.start))
+
+
+def _unlabelled_refs(doc: Doc, published: dt.date, numbers: list[int], taken: list[TimeRef]) -> list[TimeRef]:
+    """Dates the entity recogniser left unlabelled: 'Sept. 30', 'today', 'in 1991'.
+
+    Only shapes that cannot be anything but a date are taken from the text
+    itself; everything else still needs the parser's DATE label.
+    """
+    text = doc_text(doc)
+    found: list[TimeRef] = []
+    for match in _UNLABELLED.finditer(text):
+        group = "date" if match.group("date") else "year"
+        start, end = match.span(group)
+        if any(r.span.start < end and start < r.span.end for r in (*taken, *found)):
+            continue
+        token = doc.char_span(start, end, alignment_mode="expand")
+        if token is None:
+            continue
+        resolved = resolve(match.group(group), published, _tense(token))
+        if resolved is not None:
+            value, granularity, low, high = resolved
+            found.append(TimeRef(span=Span(start=start, end=end, text=text[start:end]), value=value,
+                                 granularity=granularity, start=low, end=high, sentence=numbers[token.start]))
+    return found
 
 
 def _same_quarter_a_year_before(refs: list[TimeRef]) -> list[TimeRef]:
@@ -284,7 +315,7 @@ def _nearest_year(published: dt.date, month: int, tense: int) -> int:
     gap = month - published.month
     if (tense < 0 and gap > 2) or (tense == 0 and gap > 6):
         return published.year - 1
-    if tense > 0 and gap < -2:
+    if (tense > 0 and gap < -2) or (tense == 0 and gap < -6):  # 'January', said in November, is coming
         return published.year + 1
     return published.year
 
