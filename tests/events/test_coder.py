@@ -80,3 +80,10 @@ def test_events_carry_codes_evidence_and_provenance(code) -> None:  # type: igno
 
 def test_a_sentence_without_actors_yields_no_event(code) -> None:  # type: ignore[no-untyped-def]
     assert code("The weather was mild and the markets were calm.").events == ()
+
+
+def test_a_refusal_is_aimed_at_the_party_of_the_refused_act_which_did_not_happen(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Israeli President Moshe Katsav has refused to meet Jordan's visiting King Abdullah II in Tel Aviv.")
+    assert [(e.source.country if e.source else None, e.target.country if e.target else None, e.plover)
+            for e in result.events] == [("ISR", "JOR", "REJECT")]
+    assert "refused:meet" in result.events[0].rule

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
@@ -78,7 +78,50 @@ def code_events(ctx: CodingContext) -> tuple[Event, ...]:
             ctx.note(token, entry, "skipped", reason)
             continue
         events.extend(_events_for(ctx, token, entry, dyad))
-    return _distinct(events)
+    return _distinct(_refusals(ctx, events))
+
+
+def _refusals(ctx: CodingContext, events: list[Event]) -> list[Event]:
+    """'Katsav refused to meet King Abdullah': one REJECT aimed at whom the refused act was for.
+
+    The refused act did not happen, so it is not an event of its own; its
+    target (or, when it was not coded, an actor it names as object) becomes
+    the refusal's target, as PLOVER's coders do.
+    """
+    by_trigger = {e.trigger.start: e for e in events}
+    by_head = {a.head: a for a in ctx.actors}
+    index = {t.idx: t for t in tokens(ctx.doc)}
+    dropped: set[int] = set()
+    result = []
+    for event in events:
+        token = index.get(event.trigger.start)
+        if event.plover != "REJECT" or event.target is not None or token is None:
+            result.append(event)
+            continue
+        act = next((c for c in token.children if c.dep_ == "xcomp" and c.pos_ in _VERB_POS), None)
+        refused = by_trigger.get(act.idx) if act is not None else None
+        target = refused.target if refused is not None else _named_object(act, by_head, event.source)
+        if refused is not None and _same_party(refused.source, event.source):
+            dropped.add(id(refused))
+        result.append(event if target is None else
+                      replace(event, target=target, rule=f"{event.rule}; refused:{act.text if act else ''}"))
+    return [e for e in result if id(e) not in dropped]
+
+
+def _named_object(act: Token | None, by_head: dict[int, ActorMention],
+                  source: ActorMention | None) -> ActorMention | None:
+    if act is None:
+        return None
+    for token in act.subtree:
+        actor = by_head.get(token.i)
+        if actor is not None and token.dep_ in ("dobj", "pobj", "dative") and actor.country and \
+                (source is None or actor.country != source.country):
+            return actor
+    return None
+
+
+def _same_party(a: ActorMention | None, b: ActorMention | None) -> bool:
+    return a is not None and b is not None and (a.entity == b.entity or a.country == b.country)
 
 
 def _distinct(events: list[Event]) -> tuple[Event, ...]:
