@@ -87,3 +87,10 @@ def test_a_refusal_is_aimed_at_the_party_of_the_refused_act_which_did_not_happen
     assert [(e.source.country if e.source else None, e.target.country if e.target else None, e.plover)
             for e in result.events] == [("ISR", "JOR", "REJECT")]
     assert "refused:meet" in result.events[0].rule
+
+
+def test_the_object_of_the_verb_governing_a_nominal_event_is_its_target(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Syrian rebels engaged Filipino peacekeepers in a firefight in Golan Heights on Saturday.")
+    assert [(e.source.country if e.source else None, e.target.country if e.target else None, e.plover)
+            for e in result.events] == [("SYR", "PHL", "ASSAULT")]
+    assert "governor-object" in result.events[0].rule

@@ -84,6 +84,9 @@ def noun_dyad(noun: Token, entry: LexEntry, scope: Scope) -> Dyad:
         if not targets:
             targets, target_rule = sources, "modifier-target"
         sources, source_rule = _governor_subject(noun, scope)
+    if not targets and source_rule == "governor":
+        targets = _governor_object(noun, scope, sources)
+        target_rule = "governor-object" if targets else target_rule
     if not targets and len(sources) > 1:
         return Dyad(sources=sources, targets=(), source_rule=source_rule, target_rule="reciprocal",
                     reciprocal=True)
@@ -295,6 +298,24 @@ def _noun_sources(noun: Token, entry: LexEntry, scope: Scope,
 
 def _governor_subject(noun: Token, scope: Scope) -> tuple[tuple[ActorMention, ...], str]:
     """The subject of the verb that governs a nominal event, within a few hops."""
+    verb, rule = _governor(noun)
+    if verb is None:
+        return (), rule
+    found, rule = _subject_actors(verb, scope)
+    return found, ("governor" if found else rule)
+
+
+def _governor_object(noun: Token, scope: Scope, sources: tuple[ActorMention, ...]) -> tuple[ActorMention, ...]:
+    """'engaged Filipino peacekeepers in a firefight': the governing verb's object is the nominal's target."""
+    verb, _ = _governor(noun)
+    obj = direct_object(verb) if verb is not None else None
+    if obj is None or obj.i == noun.i or noun in obj.subtree:
+        return ()
+    return tuple(a for a in _actors(obj, scope) if a not in sources and a.country)
+
+
+def _governor(noun: Token) -> tuple[Token | None, str]:
+    """The verb that governs a nominal event, within a few hops, or why there is none."""
     node, hops = noun, 0
     while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
         if node.dep_ in ("pobj",):
@@ -304,10 +325,9 @@ def _governor_subject(noun: Token, scope: Scope) -> tuple[tuple[ActorMention, ..
             node = node.head
             hops += node.pos_ in ("NOUN", "PROPN")
             if hops > _MAX_NOUN_HOPS:
-                return (), "too-far"
+                return None, "too-far"
             continue
         break
     if node.pos_ not in ("VERB", "AUX") or node.i == noun.i:
-        return (), "no-governor"
-    found, rule = _subject_actors(node, scope)
-    return found, ("governor" if found else rule)
+        return None, "no-governor"
+    return node, "governor"
