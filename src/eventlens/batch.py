@@ -12,7 +12,6 @@ last one, so a run killed at any moment can be re-run to the same end.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ from pathlib import Path
 from eventlens.config import Settings
 from eventlens.ingest import FieldMap, read_inputs
 from eventlens.ingest.language import unwanted
+from eventlens.ingest.readers import walk
 from eventlens.parallel import code_parallel
 from eventlens.pipeline import Resources
 from eventlens.records import Article, ArticleResult, IngestError, Skipped
@@ -187,7 +187,7 @@ def estimate_inputs(paths: Iterable[str]) -> int | None:
     total = 0
     for name in paths:
         path = Path(name)
-        files = [path] if path.is_file() else sorted(_files(path)) if path.is_dir() else []
+        files = [path] if path.is_file() else list(walk(path)) if path.is_dir() else []
         if name == "-" or not (path.is_file() or path.is_dir()):
             return None
         for file in files:
@@ -196,12 +196,6 @@ def estimate_inputs(paths: Iterable[str]) -> int | None:
                 return None
             total += count
     return total
-
-
-def _files(root: Path) -> Iterator[Path]:
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        yield from (Path(dirpath, f) for f in filenames if not f.startswith(".") and not f.endswith(".meta.json"))
 
 
 def _count_file(path: Path) -> int | None:

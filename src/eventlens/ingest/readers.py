@@ -109,7 +109,7 @@ def _read_one(name: str, input_format: str, options: ReadOptions) -> Iterator[It
         if not path.exists():
             yield IngestError(source=name, reason="no such file or directory", kind="missing")
         elif path.is_dir():
-            for child in _walk(path):
+            for child in walk(path):
                 yield from _read_file(child, input_format, options)
         else:
             yield from _read_file(path, input_format, options)
@@ -130,7 +130,8 @@ def _page_article(url: str, options: ReadOptions) -> Article:
     return article_from_html(fetch(url, timeout=options.timeout, cap=options.max_file_bytes), url, url=url)
 
 
-def _walk(root: Path) -> Iterator[Path]:
+def walk(root: Path) -> Iterator[Path]:
+    """The input files under ``root``, in a stable order: hidden entries and metadata files left out."""
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for filename in sorted(filenames):
