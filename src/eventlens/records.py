@@ -14,7 +14,7 @@ from typing import Literal
 
 Granularity = Literal["day", "week", "month", "quarter", "year", "present", "past", "future"]
 QuoteKind = Literal["direct", "indirect"]
-PlaceKind = Literal["city", "admin1", "country", "region", "unknown"]
+PlaceKind = Literal["city", "admin2", "admin1", "country", "region", "unknown"]
 PlaceUse = Literal["location", "actor"]
 ActorKind = Literal["person", "country", "organisation", "igo", "group", "unknown"]
 

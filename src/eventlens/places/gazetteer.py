@@ -127,7 +127,7 @@ def build_gazetteer() -> Gazetteer:
 
 
 def _rank(entry: Entry) -> tuple[int, int]:
-    order = {"country": 0, "region": 1, "admin1": 2, "city": 3, "unknown": 4}
+    order = {"country": 0, "region": 1, "admin1": 2, "admin2": 3, "city": 4, "unknown": 5}
     return order[entry.kind], -entry.population
 
 

@@ -32,5 +32,5 @@ def event_place(places: Sequence[Place], text: str, sentence: int, clause_chars:
 
 
 def _most_specific(pool: Sequence[Place]) -> Place:
-    order = {"city": 0, "admin1": 1, "region": 2, "country": 3, "unknown": 4}
+    order = {"city": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4, "unknown": 5}
     return min(pool, key=lambda p: (order[p.kind], p.span.start))

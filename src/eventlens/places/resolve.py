@@ -86,7 +86,8 @@ def _context_countries(candidates: Sequence[list[Entry]]) -> Counter[str]:
         countries = {c.country for c in cands if c.country}
         if len(countries) == 1:
             context[next(iter(countries))] += 1
-        states = {c.admin1 for c in cands if c.country == "USA" and c.kind in ("admin1", "city") and c.admin1}
+        states = {c.admin1 for c in cands
+                  if c.country == "USA" and c.kind in ("admin1", "admin2", "city") and c.admin1}
         if len(states) == 1 and countries == {"USA"}:
             context[f"USA/{next(iter(states))}"] += 1
     return context
@@ -131,6 +132,10 @@ def _score(entry: Entry, context: Counter[str], qualifier: str | None, gazetteer
         score += 1.5  # its own name, not a translation listed among alternate names ("White House")
     if entry.kind == "admin1":
         score += 5.0  # a state outranks the towns named after it ("Virginia", "Oregon")
+    if entry.kind == "admin2":
+        score += 4.0  # 'Laurel County' names the county, not a town
+    if entry.country == "USA" and entry.admin1 and context.get(f"USA/{entry.admin1}"):
+        score += 1.5  # the state the article's other places are in: Paris, Texas, in a Texas story
     if entry.country and context.get(entry.country):
         score += 0.75  # weak: a country named in passing must not pull a world city abroad
     if qualifier and _qualifies(entry, qualifier, gazetteer):
@@ -191,7 +196,7 @@ def _use(token: Token, kind: str) -> PlaceUse:
             return "actor"
     if dep == "dobj":
         return "location" if head.lemma_ in ("visit", "leave", "reach", "enter", "tour") else "actor"
-    return "location" if kind in ("city", "admin1", "region") else "actor"
+    return "location" if kind in ("city", "admin2", "admin1", "region") else "actor"
 
 
 def dateline(places: Sequence[Place], text: str) -> Place | None:
