@@ -43,3 +43,12 @@ def test_unknown_toponyms_are_kept_with_zero_confidence(code) -> None:  # type: 
     result = code("Fighting was reported near Xqzvillebrook, officials said.")
     unknown = [p for p in result.places if p.span.text.startswith("Xqz")]
     assert all(p.confidence == 0 and p.country is None for p in unknown)
+
+
+def test_a_county_is_the_one_in_the_state_of_the_story(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Flooding closed roads in Henry County on Monday, officials in Atlanta said. "
+                  "Schools across Georgia stayed open.")
+    county = next(p for p in result.places if p.span.text == "Henry County")
+    assert (county.kind, county.country, county.use) == ("admin2", "USA", "location")
+    assert county.lat is not None and county.lon is not None
+    assert abs(county.lat - 33.45) < 0.5 and abs(county.lon + 84.15) < 0.5  # Henry County, Georgia

@@ -90,6 +90,7 @@ def _cache_path() -> Path | None:
         load_json("eventlens.actors", "countries.json")["version"],
         load_json("eventlens.places", "regions.json")["version"],
         load_json("eventlens.places", "us_states.json")["version"],
+        load_json("eventlens.places", "us_counties.json")["version"],
         str(Path(__file__).stat().st_mtime_ns),
     ])
     digest = hashlib.sha256(versions.encode()).hexdigest()[:16]
@@ -119,6 +120,7 @@ def build_gazetteer() -> Gazetteer:
     continents = {c["name"]: (float(c["lat"]), float(c["lng"])) for c in gc.get_continents().values()}
     _add_regions(names, continents)
     _add_us_states(gaz, names)
+    _add_us_counties(names)
     _add_cities(names, gc, iso2_to_iso3)
     for candidates in names.values():
         candidates.sort(key=_rank)
@@ -167,6 +169,14 @@ def _add_us_states(gaz: Gazetteer, names: dict[str, list[Entry]]) -> None:
         gaz.admin1_names[("USA", row["code"])] = row["name"]
         for name in {row["name"], *row.get("aliases", [])}:
             names[normalise_name(name)].append(entry)
+
+
+def _add_us_counties(names: dict[str, list[Entry]]) -> None:
+    """US counties and parishes: local news places events by county ('Laurel County', 'Kanawha County')."""
+    for row in load_json("eventlens.places", "us_counties.json")["entries"]:
+        entry = Entry(name=row["name"], kind="admin2", country="USA", lat=row["lat"], lon=row["lon"],
+                      admin1=row["state"])
+        names[normalise_name(row["name"])].append(entry)
 
 
 def _add_cities(names: dict[str, list[Entry]], gc: object, iso2_to_iso3: dict[str, str]) -> None:
