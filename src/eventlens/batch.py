@@ -26,9 +26,9 @@ from eventlens.parallel import code_parallel
 from eventlens.pipeline import Resources
 from eventlens.records import Article, ArticleResult, IngestError, Skipped
 from eventlens.store import Store
+from eventlens.store.duckdb_store import Copy
 
 Item = Article | IngestError
-Copy = tuple[str, str | None]
 # Parse batches per write: a transaction costs a few dozen DuckDB calls whatever its size, so writing
 # every 4th batch halves the storage cost per article; a kill loses at most that much coding work.
 WRITE_BATCHES = 4

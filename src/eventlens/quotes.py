@@ -323,13 +323,13 @@ def _reported_content(token: Token, covered: list[tuple[int, int]]) -> Span | No
     if content is None and token.dep_ == "parataxis" and token.lemma_ in SPEECH_VERBS:
         content = _rest_of_sentence(token)  # 'Acts of protest, Mr. Obama said, are acts of patriotism'
     if content is None and token.lemma_ in DIRECTIVE_VERBS:
-        content = _directive_content(token, covered)
+        content = _directive_content(token)
     if content is not None and (_inside(content.start, covered) or _inside(content.end - 1, covered)):
         return None
     return content
 
 
-def _directive_content(token: Token, covered: list[tuple[int, int]]) -> Span | None:
+def _directive_content(token: Token) -> Span | None:
     """'urged Congress to act', 'called for greater coordination': what was asked or promised."""
     clause = next((c for c in token.children if c.dep_ == "xcomp"), None)
     if clause is None:

@@ -9,7 +9,7 @@ row of ``article_sources``. Near-duplicates (syndicated copies) share a
 ``story_id``. Every coded occurrence of an event is a row of
 ``event_mentions``; the ``events`` view folds mentions of the same event
 (same source, target, category, date, place and modes, see
-:func:`eventlens.events.coder.event_key`) into one row with its counts of
+:func:`eventlens.events.identity.event_key`) into one row with its counts of
 mentions, articles and independent stories, as GDELT splits Events and
 Mentions.
 """
@@ -81,11 +81,13 @@ SELECT best.* EXCLUDE (mention_id), counts.num_mentions, counts.num_articles, co
 FROM best JOIN counts USING (event_id);
 CREATE OR REPLACE VIEW quote_events AS
 SELECT q.article_id, q.content_start, q.content_end, q.kind, q.speaker_name, q.speaker_country,
-       m.mention_id, m.event_id, m.source_name, m.source_country, m.target_name, m.target_country,
+       m.mention_id, m.event_id, m.trigger_start, m.source_name, m.source_country, m.target_name, m.target_country,
        m.plover, m.cameo, m.modes, m.evidence_text
 FROM quotes q JOIN event_mentions m
   ON m.article_id = q.article_id AND m.trigger_start >= q.content_start AND m.trigger_end <= q.content_end;
 """
+#: Another place the same text was found: (source, url).
+Copy = tuple[str, str | None]
 _TABLES = ("articles", "article_sources", "event_mentions", "quotes", "actor_mentions", "places", "time_refs")
 
 
@@ -135,7 +137,7 @@ class Store:
         return {row[0] for row in self.con.execute("SELECT id FROM articles").fetchall()}
 
     def write(self, results: Sequence[ArticleResult], model: str,
-              copies: Mapping[str, Sequence[tuple[str, str | None]]] | None = None) -> int:
+              copies: Mapping[str, Sequence[Copy]] | None = None) -> int:
         """Store whole articles in one transaction; returns how many were new.
 
         ``copies`` maps an article id to further (source, url) pairs where the
@@ -188,7 +190,7 @@ class Store:
                                for aid, story, values, size in rows)
         return self._stories
 
-    def add_copies(self, copies: Mapping[str, Sequence[tuple[str, str | None]]]) -> None:
+    def add_copies(self, copies: Mapping[str, Sequence[Copy]]) -> None:
         """Record more places where already-stored articles were found (exact duplicates)."""
         rows = [(aid, source, url) for aid, pairs in copies.items() for source, url in pairs]
         if rows:
@@ -222,7 +224,7 @@ class Store:
 
 def _tables(results: Sequence[ArticleResult], model: str, story_ids: Mapping[str, str],
             signatures: Mapping[str, Signature],
-            copies: Mapping[str, Sequence[tuple[str, str | None]]]) -> dict[str, pa.Table]:
+            copies: Mapping[str, Sequence[Copy]]) -> dict[str, pa.Table]:
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in _TABLES}
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     for res in results:
