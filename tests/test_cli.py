@@ -104,13 +104,19 @@ def test_no_command_is_a_usage_error() -> None:
     assert main([]) == 2
 
 
+def _stored(folder: Path, text: str, published: str, workers: str) -> Path:
+    """Code one article (with its .meta.json) into a fresh database and return the database."""
+    path = folder / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    (folder / "a.meta.json").write_text(json.dumps({"published": published}))
+    db = folder / "q.duckdb"
+    assert main(["run", str(path), "--db", str(db), "--workers", workers, "--quiet"]) == 0
+    return db
+
+
 def test_quotes_by_speaker_and_topic(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = tmp_path / "a.txt"
-    path.write_text("Talks in Moscow\n\nAhead of talks with Clinton, Sergei Lavrov said he wanted to discuss Iran. "
-                    "“We will not wait forever,” Hillary Clinton told reporters.", encoding="utf-8")
-    (tmp_path / "a.meta.json").write_text('{"published": "2009-10-13"}')
-    db = tmp_path / "q.duckdb"
-    assert main(["run", str(path), "--db", str(db), "--workers", "1"]) == 0
+    db = _stored(tmp_path, "Talks in Moscow\n\nAhead of talks with Clinton, Sergei Lavrov said he wanted to discuss "
+                 "Iran. “We will not wait forever,” Hillary Clinton told reporters.", "2009-10-13", workers="1")
     capsys.readouterr()
     assert main(["quotes", "--db", str(db), "--speaker", "Lavrov", "--about", "Iran"]) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
@@ -120,12 +126,8 @@ def test_quotes_by_speaker_and_topic(tmp_path: Path, capsys: pytest.CaptureFixtu
 
 
 def test_events_reported_inside_a_quote_are_linked_to_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = tmp_path / "a.txt"
-    path.write_text("Shelling in Georgia\n\nGeorgian officials said Russian forces shelled Georgian villages near "
-                    "Gori on Tuesday.", encoding="utf-8")
-    (tmp_path / "a.meta.json").write_text('{"published": "2008-08-12"}')
-    db = tmp_path / "q.duckdb"
-    assert main(["run", str(path), "--db", str(db), "--workers", "0", "--quiet"]) == 0
+    db = _stored(tmp_path, "Shelling in Georgia\n\nGeorgian officials said Russian forces shelled Georgian villages "
+                 "near Gori on Tuesday.", "2008-08-12", workers="0")
     capsys.readouterr()
     assert main(["quotes", "--db", str(db), "--speaker", "Georgian"]) == 0
     [row] = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
