@@ -1,9 +1,12 @@
+import datetime as dt
+
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from eventlens.errors import InputError
 from eventlens.ingest import article_from_text
-from eventlens.pipeline import Resources, code_stream
+from eventlens.pipeline import Resources, actor_for_text, code_stream
 from eventlens.records import Article, ArticleResult, IngestError
 
 # Text that looks a little like news: words, names, digits, quotes, newlines and any other character.
@@ -30,3 +33,17 @@ def test_any_text_gives_one_result_or_one_error_per_input(resources: Resources, 
             assert isinstance(outcome, ArticleResult), outcome
             spans = [e.evidence for e in outcome.events] + [q.content for q in outcome.quotes]
             assert all(item.text[s.start:s.end] == s.text for s in spans)
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [
+    ("Trump", "2019-04-01", ("Donald Trump", "USA", "GOV")),
+    ("Trump", "2022-04-01", ("Donald Trump", "USA", "ELI")),
+    ("Museveni", "2022-05-01", ("Yoweri Museveni", "UGA", "GOV")),
+    ("Mariupol", None, ("Mariupol", "UKR", "CVL")),
+    ("TEHRAN", None, ("Tehran", "IRN", "GOV")),
+    ("SANDF", None, ("South African National Defence Force", "ZAF", "MIL")),
+])
+def test_a_bare_phrase_resolves_to_its_actor(resources: Resources, text: str, day: str | None,
+                                             expected: tuple[str, str, str]) -> None:
+    found = actor_for_text(text, dt.date.fromisoformat(day) if day else None, resources)
+    assert found is not None and (found.name, found.country, found.sector) == expected

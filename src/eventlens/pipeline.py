@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from eventlens.actors.kb import KnowledgeBase, load_kb
-from eventlens.actors.resolve import ActorMatcher, resolve_actors
+from eventlens.actors.resolve import ActorMatcher, lone_surname, resolve_actors
 from eventlens.config import DEFAULT_SETTINGS, Settings
 from eventlens.dates import extract_dates
 from eventlens.errors import InputError
@@ -25,7 +25,7 @@ from eventlens.events.lexicon import Lexicon, load_lexicon
 from eventlens.events.ontology import Ontology, load_ontology
 from eventlens.nlp import doc_text, load_model, sentences
 from eventlens.places.gazetteer import Gazetteer, load_gazetteer
-from eventlens.places.resolve import resolve_places
+from eventlens.places.resolve import resolve_places, resolve_spans
 from eventlens.quotes import extract_quotes
 from eventlens.records import ActorMention, Article, ArticleResult, IngestError, Place, Span
 
@@ -77,11 +77,21 @@ def actor_for_text(text: str, day: dt.date | None, res: Resources) -> ActorMenti
     The phrase's syntactic head decides: the mention at the head, else the most
     specific mention in the phrase (a person before a group before a country).
     """
+    found = _phrase_actor(text, day, res)
+    if found is None and text.isupper():
+        # a dateline or headline in capitals ('SECURITY COUNCIL', 'TEHRAN'), not an acronym ('SANDF')
+        return _phrase_actor(text.title(), day, res) or found
+    return found
+
+
+def _phrase_actor(text: str, day: dt.date | None, res: Resources) -> ActorMention | None:
     doc = res.nlp(text)
     places = resolve_places(doc, res.gazetteer)
+    if not places and doc[:].text.istitle() and res.gazetteer.lookup(doc[:].text):
+        places = resolve_spans(doc, [doc[:]], res.gazetteer)  # 'Mariupol' alone, which the NER may not tag
     actors = resolve_actors(doc, res.matcher, places, day)
     if not actors:
-        return _place_as_actor(places, res)
+        return lone_surname(doc, res.matcher, day) or _place_as_actor(places, res)
     root = next(iter(doc.sents)).root
     at_root = [a for a in actors if a.span.start <= root.idx < a.span.end]
     order = {"person": 0, "group": 1, "organisation": 2, "igo": 2, "country": 3, "unknown": 4}
@@ -90,14 +100,16 @@ def actor_for_text(text: str, day: dt.date | None, res: Resources) -> ActorMenti
 
 
 def _place_as_actor(places: tuple[Place, ...], res: Resources) -> ActorMention | None:
-    """A phrase that is only a place ('Beijing', 'Mariupol') stands for its country."""
+    """A phrase that is only a place stands for its country: a capital for the government
+    ('Tehran said'), any other city for the people who live there ('Mariupol')."""
     located = [p for p in places if p.country]
     if not located:
         return None
     place = located[0]
-    capital = any(kind == "metonym" for kind, _ in res.kb.phrases.get(place.span.text, ()))
+    capital = any(kind == "metonym" for kind, _ in res.kb.phrases.get(place.name, ()))  # 'TEHRAN' too
+    sector = "GOV" if capital else "CVL" if place.kind in ("city", "admin2") else None
     return ActorMention(span=place.span, name=place.name, kind="country", country=place.country,
-                        sector="GOV" if capital else None, role=None, entity=f"country:{place.country}",
+                        sector=sector, role=None, entity=f"country:{place.country}",
                         basis="place", sentence=place.sentence)
 
 

@@ -2,7 +2,9 @@
 
 Schema ``1.0`` (``SCHEMA_VERSION``); every span is ``{"start", "end", "text"}``
 with character offsets into ``article.text``. Countries are ISO 3166-1
-alpha-3; intergovernmental bodies have country ``"IGO"`` and their name.
+alpha-3; intergovernmental bodies have country ``"UNO"`` (the UN and its
+agencies), ``"EUR"`` (the EU and its institutions) or ``"IGO"`` (any other),
+kind ``"igo"`` and their name.
 The README's "Output schema" section documents every field.
 """
 

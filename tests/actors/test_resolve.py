@@ -51,6 +51,53 @@ def test_capitals_are_governments_only_when_used_as_actors(code) -> None:  # typ
         [("Tehran", "IRN", "GOV")]
 
 
-def test_organisations_are_igos(code) -> None:  # type: ignore[no-untyped-def]
-    result = code("NATO and the United Nations criticised the plan.")
-    assert {a.country for a in result.actors if a.span.text in ("NATO", "United Nations")} == {"IGO"}
+def test_intergovernmental_bodies_are_coded_by_family(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("NATO, the World Health Organization and the European Parliament criticised the plan.")
+    got = {a.span.text: (a.kind, a.country, a.sector) for a in result.actors}
+    assert got["NATO"] == ("igo", "IGO", None)
+    assert got["World Health Organization"] == ("igo", "UNO", "HLH")
+    assert got["European Parliament"] == ("igo", "EUR", "LEG")
+
+
+def test_undated_people_keep_their_latest_office(code) -> None:  # type: ignore[no-untyped-def]
+    merkel = _actor(code("Angela Merkel spoke.", None), "Angela Merkel")
+    assert (merkel.country, merkel.sector, merkel.role) == ("DEU", "GOV", "Chancellor")
+    assert _actor(code("Angela Merkel spoke.", "2023-01-01"), "Angela Merkel").sector == "ELI"
+
+
+def test_an_organisation_can_change_sector_over_time(code) -> None:  # type: ignore[no-untyped-def]
+    assert _actor(code("The Taliban attacked.", "2010-01-01"), "Taliban").sector == "REB"
+    assert _actor(code("The Taliban arrested him.", "2022-05-01"), "Taliban").sector == "GOV"
+
+
+def test_breakaway_states_keep_their_parent_country(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Transnistria and Somaliland held elections.")
+    assert {(a.span.text, a.country, a.sector) for a in result.actors} >= \
+        {("Transnistria", "MDA", "PRE"), ("Somaliland", "SOM", "PRE")}
+
+
+@pytest.mark.parametrize(("text", "phrase", "sector"), [
+    ("The rebel force advanced.", "The rebel force", "REB"),
+    ("A Jewish community leader spoke.", "A Jewish community leader", "REL"),
+    ("Government forces advanced.", "Government forces", "MIL"),
+    ("Opposition leaders met.", "Opposition leaders", "OPP"),
+    ("A paramilitary group attacked.", "A paramilitary group", "PRM"),
+])
+def test_a_generic_word_takes_the_sector_of_its_modifier(code, text: str, phrase: str,  # type: ignore[no-untyped-def]
+                                                         sector: str) -> None:
+    assert _actor(code(text), phrase).sector == sector
+
+
+def test_a_generic_word_beside_a_name_is_not_a_second_actor(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("The pro-Iranian Hizbollah group declared a ceasefire.")
+    assert [(a.span.text, a.country) for a in result.actors if a.kind != "country"] == [("Hizbollah", "LBN")]
+
+
+def test_a_possessive_country_overrides_a_foreign_ministry_alias(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Chile's Defense Department denied it.")
+    assert all(a.country != "USA" for a in result.actors)
+    assert _actor(result, "Chile's Defense Department").country == "CHL"
+
+
+def test_a_place_in_a_compound_gives_the_group_its_country(code) -> None:  # type: ignore[no-untyped-def]
+    assert _actor(code("A Minsk police station was burned."), "police").country == "BLR"

@@ -2,7 +2,8 @@
 
 All of it is packaged data (``actors/data/*.json``); this module only loads
 and indexes it. Lookups that depend on time take the date explicitly: a
-person's role is the one valid on that date, never "the latest".
+person's role is the one valid on that date. Only an undated lookup takes the
+latest office: without a date nobody can be called "former".
 """
 
 from __future__ import annotations
@@ -49,10 +50,18 @@ class Person:
     roles: tuple[Role, ...]
 
     def role_on(self, day: dt.date | None) -> Role | None:
-        """The office held on ``day`` (today when None); with several, the executive one."""
-        day = day or dt.date.today()
-        held = [r for r in self.roles if r.holds_on(day)]
-        return _preferred(held) if held else None
+        """The office held on ``day``; with several, the executive one.
+
+        Undated, the office held today, else the latest one held: "Angela Merkel"
+        with no date is the chancellor she was, not a former official of no office.
+        """
+        held = [r for r in self.roles if r.holds_on(day or dt.date.today())]
+        if held:
+            return _preferred(held)
+        if day is None and self.roles:
+            last_end = max(r.end or dt.date.max for r in self.roles)
+            return _preferred([r for r in self.roles if (r.end or dt.date.max) == last_end])
+        return None
 
     def last_role_before(self, day: dt.date) -> Role | None:
         """The most recent office that had ended by ``day`` (for 'former X')."""
@@ -92,15 +101,31 @@ class Organisation:
     country: str | None
     sector: str | None
     kind: str
+    periods: tuple[tuple[dt.date, dt.date | None, str], ...] = ()
+
+    def sector_on(self, day: dt.date | None) -> str | None:
+        """The sector on ``day``: the Taliban are rebels in 2002 and the government in 2022."""
+        when = day or dt.date.today()
+        for start, end, sector in self.periods:
+            if start <= when and (end is None or when < end):
+                return sector
+        return self.sector
 
 
 @dataclass(frozen=True, slots=True)
 class SectorWord:
-    """A noun that names a sector ('troops' -> MIL); ``title`` if it precedes names."""
+    """A word that names a sector ('troops' -> MIL); ``title`` if it precedes names.
+
+    A ``generic`` word ('leader', 'group') yields to a sector word among its
+    modifiers ('rebel leader' -> REB) and may have no sector of its own; a
+    generic ``body`` word ('group', 'force') names an organisation, not people.
+    """
 
     word: str
-    sector: str
+    sector: str | None
     title: bool
+    generic: bool = False
+    body: bool = False
 
 
 @dataclass(slots=True)
@@ -197,6 +222,7 @@ def _index_organisations(kb: KnowledgeBase, rows: list[dict[str, Any]]) -> None:
         org = Organisation(
             id=str(row["id"]), name=str(row["name"]), aliases=_strs(row, "aliases"),
             country=_opt(row, "country"), sector=_opt(row, "sector"), kind=str(row.get("kind", "igo")),
+            periods=tuple(_period(p) for p in row.get("periods") or ()),
         )
         kb.organisations.append(org)
         for name in {org.name, *org.aliases}:
@@ -217,6 +243,12 @@ def _index_people(kb: KnowledgeBase, rows: list[dict[str, Any]]) -> None:
     kb.surnames = dict(surnames)
 
 
+def _period(row: dict[str, Any]) -> tuple[dt.date, dt.date | None, str]:
+    end = row.get("end")
+    return (dt.date.fromisoformat(str(row["start"])), dt.date.fromisoformat(str(end)) if end else None,
+            str(row["sector"]))
+
+
 def _role(row: dict[str, Any]) -> Role:
     end = row.get("end")
     return Role(title=str(row["title"]), country=str(row["country"]), sector=str(row["sector"]),
@@ -227,5 +259,6 @@ def _role(row: dict[str, Any]) -> Role:
 def _index_sectors(kb: KnowledgeBase, table: dict[str, Any]) -> None:
     kb.sector_codes = {str(k): str(v) for k, v in (table.get("codes") or {}).items()}
     for row in table["entries"]:
-        word = SectorWord(word=str(row["word"]).lower(), sector=str(row["sector"]), title=bool(row.get("title")))
+        word = SectorWord(word=str(row["word"]).lower(), sector=_opt(row, "sector"), title=bool(row.get("title")),
+                          generic=bool(row.get("generic")), body=bool(row.get("body")))
         kb.sectors.setdefault(word.word, word)

@@ -75,6 +75,18 @@ def resolve_actors(doc: Doc, matcher: ActorMatcher, places: Sequence[Place],
     return tuple(mentions)
 
 
+def lone_surname(doc: Doc, matcher: ActorMatcher, day: dt.date | None) -> ActorMention | None:
+    """A phrase that is only a known surname ('Trump', 'Museveni'): the person of that name
+    in office on ``day``. Seen alone, the tagger may call it a verb or an adjective."""
+    if len(doc) != 1 or not doc[0].is_title:
+        return None
+    people = matcher.kb.people_named(doc[0].text, day)
+    if not people:
+        return None
+    ctx = _Context(doc=doc, kb=matcher.kb, day=day, sentence_of=sentence_numbers(doc), place_use={})
+    return _person(ctx, doc[0:1], people[0], "kb-surname")
+
+
 def _home_country(mentions: list[ActorMention], places: Sequence[Place]) -> list[ActorMention]:
     """'President Omar al-Bashir' with no country word: the country the article is about.
 
@@ -124,12 +136,30 @@ def _kb_mention(ctx: _Context, span: SpacySpan, entries: list[tuple[str, object]
     if isinstance(target, Person):
         return _person(ctx, span, target, "kb-name")
     if isinstance(target, Organisation):
-        igo = target.country in (None, "IGO") and target.kind == "igo"
-        return _mention(ctx, span, name=target.name, kind="igo" if igo else "organisation",
-                        country="IGO" if igo else target.country, sector=target.sector, role=None,
-                        entity=f"org:{target.id}", basis="kb-organisation")
+        return _organisation(ctx, span, target)
     assert isinstance(target, Country)  # the knowledge base indexes nothing else
     return _country_mention(ctx, span, kind, target)
+
+
+def _organisation(ctx: _Context, span: SpacySpan, org: Organisation) -> ActorMention | None:
+    igo = org.kind == "igo"
+    owner = _possessor_country(ctx, span)
+    if owner and not igo and org.country and owner != org.country:
+        return None  # "Chile's Defense Department" is not the Pentagon: the group rule codes it
+    return _mention(ctx, span, name=org.name, kind="igo" if igo else "organisation",
+                    country=(org.country or "IGO") if igo else org.country, sector=org.sector_on(ctx.day),
+                    role=None, entity=f"org:{org.id}", basis="kb-organisation")
+
+
+def _possessor_country(ctx: _Context, span: SpacySpan) -> str | None:
+    """The country of a possessive right before the name: 'Chile's Defense Department'.
+
+    A demonym does not count: 'pro-Iranian Hezbollah' is still Lebanese.
+    """
+    i = span.start - 1
+    if i < 1 or ctx.doc[i].tag_ != "POS":
+        return None
+    return _country_of_token(ctx, ctx.doc[i - 1])
 
 
 def _country_mention(ctx: _Context, span: SpacySpan, kind: str, country: Country) -> ActorMention | None:
@@ -320,6 +350,7 @@ def _group_mentions(ctx: _Context, named: list[ActorMention]) -> list[ActorMenti
     doc = ctx.doc
     by_token = {m.head: m for m in named}
     in_name = {i for m in named if m.kind == "person" for i in _token_range(doc, m.span)}
+    in_named = {i for m in named if m.kind != "country" for i in _token_range(doc, m.span)}
     mentions = []
     for token in tokens(doc):
         word = ctx.kb.sectors.get(token.lemma_.lower())
@@ -329,15 +360,39 @@ def _group_mentions(ctx: _Context, named: list[ActorMention]) -> list[ActorMenti
             continue  # "President" in "President Medvedev" is part of the name
         modifiers = [c for c in token.children if c.dep_ in _GROUP_DEPS or
                      (c.dep_ == "prep" and c.lower_ in ("in", "of", "from"))]
+        if token.dep_ == "compound":
+            # "Minsk police station": the place modifies the compound's head, not 'police'
+            modifiers += [c for c in token.head.children if c.dep_ in _GROUP_DEPS and c.i < token.i]
         country = _modifier_country(ctx, modifiers, named)
         phrase = [c for c in token.children if c.dep_ in (*_GROUP_DEPS, "det", "nummod") and c.i < token.i]
         start = min([token.i, *(m.left_edge.i for m in phrase)])
         span = doc[start:token.i + 1]
+        if word.body and any(c.dep_ in ("appos", "compound") and c.i in in_named for c in token.children):
+            continue  # "the rebel group, the FDD", "the Hizbollah group": the name is the actor
+        sector = (_modifier_sector(ctx, token) if word.generic else None) or word.sector
+        if sector is None:
+            continue  # "a group", "members of SANDF": the name inside, if any, is the actor
         former = any(c.lower_ in _FORMER for c in token.children if c.dep_ in ("amod", "advmod", "compound"))
         mentions.append(_mention(ctx, span, name=span.text, kind="group", country=country,
-                                 sector=FORMER_SECTOR if former else word.sector, role=None, entity=None,
+                                 sector=FORMER_SECTOR if former else sector, role=None, entity=None,
                                  basis="sector-group" if country else "sector-word"))
     return mentions
+
+
+def _modifier_sector(ctx: _Context, token: Token) -> str | None:
+    """'rebel force', 'Jewish community leader': the sector a modifier of a generic word gives.
+
+    A government modifier never overrides: 'government forces' are the military.
+    """
+    for child in reversed([c for c in token.children if c.dep_ in ("amod", "compound", "nmod") and c.i < token.i]):
+        word = ctx.kb.sectors.get(child.lemma_.lower()) or ctx.kb.sectors.get(child.lower_)
+        if word is not None and word.generic:
+            found = _modifier_sector(ctx, child)
+        else:
+            found = word.sector if word is not None else None
+        if found and found != "GOV":
+            return found
+    return None
 
 
 def _modifier_country(ctx: _Context, modifiers: list[Token], named: list[ActorMention]) -> str | None:

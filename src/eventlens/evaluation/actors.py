@@ -1,6 +1,7 @@
 """Actor resolution scored on NGEC's test cases: country and sector of a phrase, on a date.
 
-Cases that only ask for a Wikipedia page title carry no country or sector
+NGEC's UNK and JNK sectors both mean that no sector applies, as eventlens's
+empty sector does. Cases that only ask for a Wikipedia page title carry no country or sector
 and are counted, not scored; cases that ask for a title as well are scored
 on country and sector only.
 """
@@ -35,7 +36,12 @@ class ActorCase:
 
     @property
     def sector_ok(self) -> bool:
-        return (self.got_sector or "") == (self.sector or "")
+        return _sector(self.got_sector) == _sector(self.sector)
+
+
+def _sector(code: str | None) -> str:
+    """NGEC writes 'no sector' three ways: empty, UNK (unknown) and JNK (not an actor)."""
+    return "" if code in (None, "UNK", "JNK") else code
 
 
 def _expected(row: dict[str, Any]) -> tuple[str | None, str | None] | None:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from eventlens.errors import InputError
+from eventlens.evaluation import coarse_country
 from eventlens.ingest import article_from_text
 from eventlens.pipeline import Resources, code_stream
 from eventlens.records import Article, ArticleResult, Event, IngestError
@@ -60,7 +61,7 @@ def _main_event(events: Sequence[Event]) -> Event | None:
 
 
 def _country(code: str | None) -> str:
-    return code[:3] if code else "---"
+    return coarse_country(code[:3]) or "---" if code else "---"
 
 
 def _actor_code(actors: Any) -> str | None:

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from eventlens.evaluation import coarse_country
 from eventlens.records import ArticleResult, Event
 
 Check = tuple[str, bool, str]
@@ -24,8 +25,8 @@ def load_annotation(path: Path) -> dict[str, Any]:
 
 def event_matches(item: dict[str, Any], event: Event) -> bool:
     """Source, target, category, CAMEO root, and date/place/mode where the item states them."""
-    src = event.source.country if event.source else None
-    tgt = event.target.country if event.target else None
+    src = coarse_country(event.source.country) if event.source else None
+    tgt = coarse_country(event.target.country) if event.target else None
     pairs = {(src, tgt)} | ({(tgt, src)} if item.get("symmetric") else set())
     if (item["source"], item["target"]) not in pairs:
         return False
@@ -105,7 +106,8 @@ def check_actors(result: ArticleResult, items: Iterable[dict[str, Any]]) -> list
     """Each expected actor mention with country, sector and role."""
     checks = []
     for item in items:
-        found = [a for a in result.actors if a.span.text == item["mention"] and a.country == item["code"]
+        found = [a for a in result.actors
+                 if a.span.text == item["mention"] and coarse_country(a.country) == item["code"]
                  and (not item.get("sector") or a.sector == item["sector"])
                  and _role_ok(item.get("role"), a.role)]
         checks.append((f"actor:{item['mention']}", bool(found),
