@@ -52,3 +52,19 @@ def test_a_county_is_the_one_in_the_state_of_the_story(code) -> None:  # type: i
     assert (county.kind, county.country, county.use) == ("admin2", "USA", "location")
     assert county.lat is not None and county.lon is not None
     assert abs(county.lat - 33.45) < 0.5 and abs(county.lon + 84.15) < 0.5  # Henry County, Georgia
+
+
+def test_a_division_named_only_as_a_country_alias_is_the_division(code) -> None:  # type: ignore[no-untyped-def]
+    place = _place(code("Floods hit towns across England and Queensland."), "England")
+    assert (place.kind, place.country) == ("admin1", "GBR") and abs(place.lat - 52.5) < 1.5  # type: ignore[operator]
+    assert _place(code("Floods hit towns across England and Queensland."), "Queensland").country == "AUS"
+
+
+def test_a_capital_beats_the_division_that_shares_its_name(code) -> None:  # type: ignore[no-untyped-def]
+    place = _place(code("Officials in Washington said the talks would resume."), "Washington")
+    assert (place.kind, place.country) == ("city", "USA") and abs(place.lat - 38.9) < 0.2  # type: ignore[operator]
+
+
+def test_small_towns_are_placed(code) -> None:  # type: ignore[no-untyped-def]
+    place = _place(code("Cyclone Larry destroyed homes in Innisfail, Queensland."), "Innisfail")
+    assert place.country == "AUS" and abs(place.lat + 17.5) < 0.2  # type: ignore[operator]

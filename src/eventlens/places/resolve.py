@@ -23,6 +23,7 @@ from eventlens.places.gazetteer import normalise_name as gazetteer_key
 from eventlens.records import Place, PlaceUse, Span
 
 _TOPONYM_LABELS = ("GPE", "LOC")
+_TOWN = 15_000  # below this a city is a town: context evidence only when nothing larger shares its name
 _LOCATIVE = frozenset({
     "in", "at", "near", "to", "into", "inside", "outside", "around", "across", "throughout",
     "within", "from", "towards", "toward", "through", "via", "off", "along", "over",
@@ -82,7 +83,9 @@ def _context_countries(candidates: Sequence[list[Entry]]) -> Counter[str]:
     which is the evidence that decides Georgia the state over Georgia the country.
     """
     context: Counter[str] = Counter()
-    for cands in candidates:
+    for every in candidates:
+        # the villages that share a city's name ('Atlanta, Texas') must not hide the city as evidence
+        cands = [c for c in every if c.kind != "city" or c.population >= _TOWN] or every
         countries = {c.country for c in cands if c.country}
         if len(countries) == 1:
             context[next(iter(countries))] += 1
@@ -98,13 +101,19 @@ def _choose(span: SpacySpan, cands: list[Entry], context: Counter[str], gazettee
     if not cands:
         return None, 0.0
     qualifier = _qualifier(span, doc)
+    key = gazetteer_key(_strip_the(span.text))
     top = [c for c in cands if c.kind in ("country", "region")]
     states = [c for c in cands if c.kind == "admin1"]
-    if top and states and not qualifier:
-        return _country_or_state(top[0], states[0], context, gazetteer)
     if top and not qualifier:
+        us_states = [c for c in states if c.country == "USA"]
+        if us_states and top[0].kind == "country":
+            return _country_or_state(top[0], us_states[0], context, gazetteer)
+        named = [c for c in states if gazetteer_key(c.name) == key]
+        if named and gazetteer_key(top[0].name) != key:
+            return named[0], 0.85  # 'England' names the division; the UK only has it as an alias
         return top[0], 0.95
-    key = gazetteer_key(_strip_the(span.text))
+    capitals = {c.country for c in cands if c.kind == "city" and gazetteer.capitals.get(c.country or "") == c.name}
+    cands = [c for c in cands if not (c.kind == "admin1" and c.country in capitals)]  # Washington, D.C.
     scored = sorted(((_score(c, context, qualifier, gazetteer, key), c) for c in cands),
                     key=lambda pair: pair[0], reverse=True)
     best_score, best = scored[0]
