@@ -42,8 +42,11 @@ def test_any_text_gives_one_result_or_one_error_per_input(resources: Resources, 
     ("Mariupol", None, ("Mariupol", "UKR", "CVL")),
     ("TEHRAN", None, ("Tehran", "IRN", "GOV")),
     ("SANDF", None, ("South African National Defence Force", "ZAF", "MIL")),
+    ("Puerto Penasco", None, ("Puerto Peñasco", "MEX", "CVL")),
+    ("LinkedIn", None, ("LinkedIn", "USA", "BUS")),
+    ("SECURITY COUNCIL", None, ("United Nations Security Council", "UNO", None)),
 ])
 def test_a_bare_phrase_resolves_to_its_actor(resources: Resources, text: str, day: str | None,
-                                             expected: tuple[str, str, str]) -> None:
+                                             expected: tuple[str, str, str | None]) -> None:
     found = actor_for_text(text, dt.date.fromisoformat(day) if day else None, resources)
     assert found is not None and (found.name, found.country, found.sector) == expected

@@ -87,8 +87,9 @@ def actor_for_text(text: str, day: dt.date | None, res: Resources) -> ActorMenti
 def _phrase_actor(text: str, day: dt.date | None, res: Resources) -> ActorMention | None:
     doc = res.nlp(text)
     places = resolve_places(doc, res.gazetteer)
-    if not places and doc[:].text.istitle() and res.gazetteer.lookup(doc[:].text):
-        places = resolve_spans(doc, [doc[:]], res.gazetteer)  # 'Mariupol' alone, which the NER may not tag
+    if all(p.span.text != text for p in places) and text.istitle() and res.gazetteer.lookup(text):
+        # a phrase that is a place name ('Mariupol', 'Puerto Penasco') which the NER missed or cut short
+        places = resolve_spans(doc, [doc[:]], res.gazetteer)
     actors = resolve_actors(doc, res.matcher, places, day)
     if not actors:
         return lone_surname(doc, res.matcher, day) or _place_as_actor(places, res)

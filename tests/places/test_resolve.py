@@ -68,3 +68,8 @@ def test_a_capital_beats_the_division_that_shares_its_name(code) -> None:  # typ
 def test_small_towns_are_placed(code) -> None:  # type: ignore[no-untyped-def]
     place = _place(code("Cyclone Larry destroyed homes in Innisfail, Queensland."), "Innisfail")
     assert place.country == "AUS" and abs(place.lat + 17.5) < 0.2  # type: ignore[operator]
+
+
+def test_a_division_the_ner_tags_as_organisation_or_group_is_a_place(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("The Kano State government said Rakhine rebels had crossed the border.")
+    assert {(p.span.text, p.country) for p in result.places} >= {("Kano State", "NGA"), ("Rakhine", "MMR")}

@@ -122,6 +122,7 @@ def _cache_path() -> Path | None:
         load_json("eventlens.places", "us_counties.json")["version"],
         world.versions(),
         str(Path(__file__).stat().st_mtime_ns),
+        str(Path(world.__file__).stat().st_mtime_ns),
     ])
     digest = hashlib.sha256(versions.encode()).hexdigest()[:16]
     return root / "eventlens" / f"gazetteer-{digest}.pickle"

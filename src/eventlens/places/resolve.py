@@ -23,6 +23,7 @@ from eventlens.places.gazetteer import normalise_name as gazetteer_key
 from eventlens.records import Place, PlaceUse, Span
 
 _TOPONYM_LABELS = ("GPE", "LOC")
+_DIVISION_LABELS = ("ORG", "NORP", "FAC")
 _TOWN = 15_000  # below this a city is a town: context evidence only when nothing larger shares its name
 _LOCATIVE = frozenset({
     "in", "at", "near", "to", "into", "inside", "outside", "around", "across", "throughout",
@@ -43,10 +44,19 @@ _DATELINE = re.compile(
 def resolve_places(doc: Doc, gazetteer: Gazetteer) -> tuple[Place, ...]:
     """Every GPE/LOC toponym in the document, resolved against the article's own context."""
     people = {e[-1].text for e in entities(doc) if e.label_ == "PERSON"}
-    toponyms = [e for e in entities(doc) if e.label_ in _TOPONYM_LABELS]
+    toponyms = [e for e in entities(doc) if e.label_ in _TOPONYM_LABELS or _names_division(e, gazetteer)]
     # The NER sometimes labels as a place a surname it calls PERSON elsewhere: one string, one reading.
     return resolve_spans(doc, [e for e in toponyms if e.text not in people or gazetteer.lookup(_strip_the(e.text))],
                          gazetteer)
+
+
+def _names_division(ent: SpacySpan, gazetteer: Gazetteer) -> bool:
+    """'Kano State' tagged ORG, 'Rakhine' tagged NORP: a name that is only a country's division."""
+    if ent.label_ not in _DIVISION_LABELS:
+        return False
+    cands = gazetteer.lookup(_strip_the(ent.text))
+    # one country's division only: 'Western' (a region of Ghana, Kenya, Zambia ...) is no place
+    return bool(cands) and all(c.kind in ("admin1", "admin2") for c in cands) and len({c.country for c in cands}) == 1
 
 
 def resolve_spans(doc: Doc, spans: Sequence[SpacySpan], gazetteer: Gazetteer) -> tuple[Place, ...]:

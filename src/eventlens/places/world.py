@@ -35,6 +35,8 @@ ADMIN1_TYPES = frozenset({
     "republic", "autonomous community", "federal territory", "overseas region", "capital district",
     "municipality", "state city", "capital city", "metropolitan region", "canton",
 })
+#: Divisions the list names by a word that is also a demonym or a religion.
+_FULL_NAMES = {"Jewish": "Jewish Autonomous Oblast"}
 #: "Kano State", "Sindh Province": how news names a division with its type.
 _TYPE_SUFFIX = {"state": "State", "province": "Province", "region": "Region", "governorate": "Governorate",
                 "oblast": "Oblast", "krai": "Krai", "territory": "Territory"}
@@ -105,7 +107,7 @@ def divisions() -> Iterator[Division]:
             if not row.get("latitude") or not row.get("longitude"):
                 continue
             kind = str(row.get("type") or "").lower()
-            name = str(row["name"])
+            name = _FULL_NAMES.get(str(row["name"]), str(row["name"]))
             yield Division(name=name, iso2=str(row["country_code"]), lat=float(row["latitude"]),
                            lon=float(row["longitude"]), first_level=kind in ADMIN1_TYPES,
                            names=tuple(surface_forms(name, kind)))
