@@ -50,7 +50,7 @@ def test_agreeing_to_an_action_is_a_commitment_coded_on_the_action(code) -> None
     [event] = [e for e in result.events if e.trigger.text == "allow"]
     assert (event.plover, event.cameo) == ("AGREE", "035")  # intent to yield
     assert (event.source.country if event.source else None, event.target.country if event.target else None) == \
-        ("IRN", "IGO")
+        ("IRN", "UNO")
     assert event.date == "2009-10-01"
     assert not [e for e in result.events if e.trigger.text == "agreed"]
 
