@@ -27,3 +27,8 @@ def test_the_gazetteer_knows_towns_and_divisions_worldwide() -> None:
     assert gaz.lookup("Buenos Aires")[0].kind == "city"
     # an existing city is not added twice from the town list
     assert [e.kind for e in gaz.lookup("Geneva") if e.country == "CHE"] == ["city"]
+
+
+def test_a_missing_data_package_means_fewer_places_not_an_error(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(world.importlib.util, "find_spec", lambda name: None)
+    assert list(world.towns()) == [] and list(world.divisions()) == []
