@@ -154,7 +154,8 @@ def _score(entry: Entry, context: Counter[str], qualifier: str | None, gazetteer
     if entry.kind == "admin2":
         score += 4.0  # 'Laurel County' names the county, not a town
     if entry.country == "USA" and entry.admin1 and context.get(f"USA/{entry.admin1}"):
-        score += 1.0 + 0.75 * min(context[f"USA/{entry.admin1}"], 3)  # the state the article's other places are in: Paris, Texas, in a Texas story
+        # the state the article's other places are in, the more of them the stronger: Paris, Texas, in a Texas story
+        score += 1.0 + 0.75 * min(context[f"USA/{entry.admin1}"], 3)
     if entry.country and context.get(entry.country):
         score += 0.75  # weak: a country named in passing must not pull a world city abroad
     if qualifier and _qualifies(entry, qualifier, gazetteer):
