@@ -61,7 +61,9 @@ def _main_event(events: Sequence[Event]) -> Event | None:
 
 
 def _country(code: str | None) -> str:
-    return coarse_country(code[:3]) or "---" if code else "---"
+    if not code:
+        return "---"
+    return coarse_country(code[:3]) or "---"
 
 
 def _actor_code(actors: Any) -> str | None:

@@ -253,4 +253,3 @@ def _add_divisions(names: dict[str, list[Entry]], iso2_to_iso3: dict[str, str]) 
             if not any(e.kind == "city" and e.country == iso3 and e.population >= _BIG_CITY
                        for e in names.get(form, ())):
                 names[form].append(entry)
-

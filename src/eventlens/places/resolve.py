@@ -124,7 +124,8 @@ def _choose(span: SpacySpan, cands: list[Entry], context: Counter[str], gazettee
         return top[0], 0.95
     capitals = {c.country for c in cands if c.kind == "city" and gazetteer.capitals.get(c.country or "") == c.name}
     cands = [c for c in cands if not (c.kind == "admin1" and c.country in capitals)]  # Washington, D.C.
-    scored = sorted(((_score(c, context, qualifier, gazetteer, key), c) for c in cands),
+    qualifiers = gazetteer.lookup(qualifier) if qualifier else []  # once, not once per candidate
+    scored = sorted(((_score(c, context, qualifiers, key), c) for c in cands),
                     key=lambda pair: pair[0], reverse=True)
     best_score, best = scored[0]
     if len(scored) == 1:
@@ -145,7 +146,7 @@ def _country_or_state(country: Entry, state: Entry, context: Counter[str],
     return country, 0.9 if near_country else 0.75
 
 
-def _score(entry: Entry, context: Counter[str], qualifier: str | None, gazetteer: Gazetteer, key: str) -> float:
+def _score(entry: Entry, context: Counter[str], qualifiers: list[Entry], key: str) -> float:
     score = math.log10(entry.population + 10)
     if gazetteer_key(entry.name) == key:
         score += 1.5  # its own name, not a translation listed among alternate names ("White House")
@@ -158,15 +159,15 @@ def _score(entry: Entry, context: Counter[str], qualifier: str | None, gazetteer
         score += 1.0 + 0.75 * min(context[f"USA/{entry.admin1}"], 3)
     if entry.country and context.get(entry.country):
         score += 0.75  # weak: a country named in passing must not pull a world city abroad
-    if qualifier and _qualifies(entry, qualifier, gazetteer):
+    if _qualifies(entry, qualifiers):
         score += 6.0
     if entry.kind == "country":
         score += 3.0
     return score
 
 
-def _qualifies(entry: Entry, qualifier: str, gazetteer: Gazetteer) -> bool:
-    for cand in gazetteer.lookup(qualifier):
+def _qualifies(entry: Entry, qualifiers: list[Entry]) -> bool:
+    for cand in qualifiers:
         if cand.kind == "country" and cand.country == entry.country:
             return True
         if cand.kind == "admin1" and cand.country == entry.country and cand.admin1 == entry.admin1:
