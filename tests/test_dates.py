@@ -50,7 +50,8 @@ def test_intervals_cover_the_whole_period() -> None:
     assert (start, end) == (dt.date(2009, 7, 1), dt.date(2009, 7, 31))
 
 
-@pytest.mark.parametrize("text", ["five-day", "two-day", "three years", "a 19th century", "the 1990s"])
+@pytest.mark.parametrize("text", ["five-day", "two-day", "three years", "a 19th century", "the period",
+                                  "the period ended Sept. 30"])
 def test_durations_and_vague_periods_are_not_dates(text: str) -> None:
     assert resolve(text, PUBLISHED) is None
 
@@ -116,3 +117,88 @@ def test_dates_the_recogniser_leaves_unlabelled_are_read_from_their_shape(code) 
 def test_a_bare_month_far_behind_publication_is_the_coming_one() -> None:
     assert resolve("January", dt.date(1989, 11, 2)) == ("1990-01", "month", dt.date(1990, 1, 1),
                                                         dt.date(1990, 1, 31))
+
+
+@pytest.mark.parametrize(("text", "published", "value", "granularity"), [
+    ("last fall", dt.date(1999, 4, 10), "1998-FA", "season"),
+    ("this summer", dt.date(1998, 3, 22), "1998-SU", "season"),
+    ("the summer", dt.date(1989, 10, 26), "1989-SU", "season"),
+    ("this past spring", dt.date(1989, 10, 30), "1989-SP", "season"),
+    ("the winter of 1994", PUBLISHED, "1994-WI", "season"),
+    ("the weekend", dt.date(1990, 8, 13), "1990-W32-WE", "weekend"),  # a Monday: the one just past
+    ("this weekend", dt.date(2009, 10, 17), "2009-W42-WE", "weekend"),  # a Saturday: this one
+    ("the 1990s", PUBLISHED, "199", "decade"),
+    ("the late '80s", PUBLISHED, "198", "decade"),
+    ("the nineties", dt.date(1998, 3, 3), "199", "decade"),
+    ("the 20th century", PUBLISHED, "19", "century"),
+    ("the first half", PUBLISHED, "2009-H1", "half"),
+    ("the last half of 1989", PUBLISHED, "1989-H2", "half"),
+    ("nineteen ninety-six", PUBLISHED, "1996", "year"),
+    ("the year two thousand", PUBLISHED, "2000", "year"),
+    ("January nineteen ninety-seven", PUBLISHED, "1997-01", "month"),
+    ("fiscal 1989", PUBLISHED, "1989", "year"),
+    ("the current fiscal year", PUBLISHED, "2009", "year"),
+    ("January this year", dt.date(1998, 2, 19), "1998-01", "month"),
+    ("June last year", dt.date(1998, 2, 19), "1997-06", "month"),
+    ("nearly four years ago", dt.date(1998, 2, 27), "1994", "year"),
+    ("Thanksgiving Day", dt.date(2000, 1, 7), "1999-11-25", "day"),
+    ("Election Day", dt.date(1998, 10, 26), "1998-11-03", "day"),
+    ("Easter", dt.date(2000, 4, 17), "2000-04-23", "day"),
+    ("the 1988 third quarter", PUBLISHED, "1988-Q3", "quarter"),
+    ("the third quarter of 1984", PUBLISHED, "1984-Q3", "quarter"),
+    ("the year-ago third quarter", PUBLISHED, "2008-Q3", "quarter"),
+    ("next year's first quarter", PUBLISHED, "2010-Q1", "quarter"),
+    ("its fourth quarter ended June 30", PUBLISHED, "2009-Q4", "quarter"),  # a fiscal quarter
+    ("the quarter ended July 31", PUBLISHED, "2009-Q3", "quarter"),
+])
+def test_seasons_weekends_decades_halves_holidays_and_spelled_years(
+        text: str, published: dt.date, value: str, granularity: str) -> None:
+    resolved = resolve(text, published)
+    assert resolved is not None and resolved[:2] == (value, granularity)
+
+
+def test_new_intervals_cover_the_period_named() -> None:
+    assert resolve("the winter of 1994", PUBLISHED)[2:] == (dt.date(1993, 12, 1), dt.date(1994, 2, 28))  # type: ignore[index]
+    assert resolve("the weekend", dt.date(1990, 8, 13))[2:] == (dt.date(1990, 8, 11),  # type: ignore[index]
+                                                                 dt.date(1990, 8, 12))
+    assert resolve("the 1990s", PUBLISHED)[2:] == (dt.date(1990, 1, 1), dt.date(1999, 12, 31))  # type: ignore[index]
+
+
+def test_a_quarter_just_ended_is_still_to_be_reported() -> None:
+    # "expects to report third-quarter losses", said in October: this year's third quarter, not next year's.
+    assert resolve("third-quarter", PUBLISHED, tense=1)[0] == "2009-Q3"  # type: ignore[index]
+    assert resolve("the second quarter", PUBLISHED, tense=1)[0] == "2010-Q2"  # type: ignore[index]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("sentence", "day"), [
+    ("The INS gave the relatives until Thursday to sign.", "2009-10-15"),
+    ("The father could arrive as soon as Thursday.", "2009-10-15"),
+    ("The team plans to leave Nairobi on Thursday.", "2009-10-15"),
+    ("Arafat meets Albright on Monday.", "2009-10-19"),
+    ("Arafat met Albright on Monday.", "2009-10-12"),
+    ("The vote is to take place Thursday.", "2009-10-15"),
+])
+def test_the_future_needs_a_cue_and_the_past_is_the_default(code, sentence: str, day: str) -> None:  # type: ignore[no-untyped-def]
+    weekdays = [d for d in code(sentence).dates if d.granularity == "day"]
+    assert [d.value for d in weekdays] == [day]
+
+
+@pytest.mark.model
+def test_a_quarter_ended_on_a_day_is_two_expressions(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Exxon posted a loss for the quarter ended Sept. 30, it said.")
+    assert {d.span.text: d.value for d in result.dates} == {"the quarter": "2009-Q3", "Sept. 30": "2009-09-30"}
+
+
+@pytest.mark.model
+def test_more_unlabelled_shapes(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Doctors performed fewer abortions between 1982 and 1992. Rallies were held over the weekend.")
+    values = {d.span.text: d.value for d in result.dates}
+    assert values.get("1982") == "1982" and values.get("1992") == "1992"
+    assert values.get("the weekend") == "2009-W41-WE"
+
+
+@pytest.mark.model
+def test_a_part_of_the_day_stays_in_the_span_but_the_value_is_the_day(code) -> None:  # type: ignore[no-untyped-def]
+    dates = code("Castro spoke to students on Sunday night in Havana.").dates
+    assert [(d.span.text, d.value) for d in dates] == [("Sunday night", "2009-10-11")]

@@ -12,7 +12,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
-Granularity = Literal["day", "week", "month", "quarter", "year", "present", "past", "future"]
+Granularity = Literal["day", "weekend", "week", "month", "season", "quarter", "half", "year", "decade", "century",
+                      "present", "past", "future"]
 QuoteKind = Literal["direct", "indirect"]
 PlaceKind = Literal["city", "admin2", "admin1", "country", "region", "unknown"]
 PlaceUse = Literal["location", "actor"]
@@ -48,8 +49,10 @@ class TimeRef:
 
     ``value`` is ISO at the precision the text gives: ``2009-10-13`` (day or
     week, the week's anchor day), ``2009-07`` (month), ``2009-Q3`` (quarter) or
-    ``2008`` (year); ``start``/``end`` is the calendar interval it denotes, end
-    inclusive. "now", "recently" and "in the future" are TimeML's
+    ``2008`` (year); TimeML's forms where ISO has none: ``2009-W41-WE``
+    (weekend), ``2009-SU`` (season: SP, SU, FA, WI), ``2009-H2`` (half),
+    ``199`` (the 1990s), ``19`` (the 20th century). ``start``/``end`` is the
+    calendar interval it denotes, end inclusive. "now", "recently" and "in the future" are TimeML's
     ``PRESENT_REF``, ``PAST_REF`` and ``FUTURE_REF`` (granularity ``present``,
     ``past``, ``future``): they place a statement in time but date no event.
     """

@@ -1,7 +1,7 @@
 """Time expressions scored on TimeBank + AQUAINT (TBAQ-cleaned): DATE values against the document date.
 
-Gold DATE TIMEX3 values are compared with ours at the gold's precision
-(``1998-01-08``, ``1998-W02``, ``1998-01``, ``1998``). ``value_accuracy`` is over
+Gold DATE TIMEX3 values are compared with ours as strings, after one
+spelling fix (:func:`canonical`). ``value_accuracy`` is over
 the expressions found (spans overlapping a gold DATE); precision, recall and
 F1 count an expression as right only with the right value, as in TempEval-3's
 value F1.
@@ -10,6 +10,7 @@ value F1.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import xml.etree.ElementTree as ET  # trusted gold files from ../shared
 from collections.abc import Iterator
 from pathlib import Path
@@ -52,11 +53,22 @@ def iter_documents(folder: Path) -> Iterator[tuple[str, dt.date | None, list[Gol
 
 
 def as_timeml(ref: TimeRef) -> str:
-    """Our value in TimeML's form: weeks as ISO weeks."""
+    """Our value in TimeML's form: weeks as ISO weeks.
+
+    A part of a day ("Sunday night") is left as the day: TimeBank's
+    annotators wrote it that way more often than with a TNI/TMO suffix.
+    """
     if ref.granularity == "week":
         year, week, _ = ref.start.isocalendar()
         return f"{year:04d}-W{week:02d}"
     return ref.value
+
+
+def canonical(value: str) -> str:
+    """One spelling per TimeML value: annotators wrote week 8 as both 'W8' and 'W08', and the 1990s as
+    both '199' and '199X'. Nothing else is loosened: '1998-WXX' (some week) still differs from a week."""
+    value = re.sub(r"-W(\d)(?=$|-)", r"-W0\1", value)
+    return re.sub(r"^(\d{2,3})X+$", r"\1", value)
 
 
 def score_time(folder: Path, resources: Resources) -> dict[str, float]:
@@ -71,7 +83,7 @@ def score_time(folder: Path, resources: Resources) -> dict[str, float]:
             match = next((g for g in gold if g[0] < ref.span.end and ref.span.start < g[1]), None)
             if match is not None:
                 found += 1
-                correct += as_timeml(ref) == match[2]
+                correct += canonical(as_timeml(ref)) == canonical(match[2])
     precision = correct / produced if produced else 0.0
     recall = correct / gold_total if gold_total else 0.0
     return {"value_accuracy": correct / found if found else 0.0, "precision": precision, "recall": recall,
