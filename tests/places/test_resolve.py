@@ -73,3 +73,45 @@ def test_small_towns_are_placed(code) -> None:  # type: ignore[no-untyped-def]
 def test_a_division_the_ner_tags_as_organisation_or_group_is_a_place(code) -> None:  # type: ignore[no-untyped-def]
     result = code("The Kano State government said Rakhine rebels had crossed the border.")
     assert {(p.span.text, p.country) for p in result.places} >= {("Kano State", "NGA"), ("Rakhine", "MMR")}
+
+
+def test_a_local_story_places_a_shared_name_beside_its_neighbours(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Richmond police arrested two men on Friday. The suspects were driving from Lexington, "
+                  "and Madison County deputies stopped them.")
+    richmond, county = _place(result, "Richmond"), _place(result, "Madison County")
+    assert abs(richmond.lat - 37.75) < 0.2 and abs(richmond.lon + 84.29) < 0.2  # type: ignore[operator]  # Kentucky
+    assert abs(county.lat - richmond.lat) < 0.5  # type: ignore[operator]  # the same county, not Alabama's
+
+
+def test_namesakes_of_world_cities_do_not_vouch_for_each_other(code) -> None:  # type: ignore[no-untyped-def]
+    # London and Paris, Ontario, lie 80 km apart; a story about Europe still means the capitals.
+    result = code("Ministers met in London and Paris, then flew to Brussels.")
+    assert [_place(result, n).country for n in ("London", "Paris")] == ["GBR", "FRA"]
+
+
+def test_a_town_named_like_a_country_in_a_story_crowded_into_its_state(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("The festival in Palestine drew crowds from Tyler and Jacksonville, and Anderson County deputies "
+                  "directed traffic. Palestine police said Texas highways were busy.")
+    assert {(p.kind, p.country) for p in result.places if p.span.text == "Palestine"} == {("city", "USA")}
+    assert _place(code("Israel and Palestine resumed talks in Cairo."), "Palestine").kind == "country"
+
+
+def test_a_state_name_stays_the_state_beside_a_namesake_town(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Officials in Orange County, Newburgh and Middletown said Florida had sent aid.")
+    assert _place(result, "Florida").kind == "admin1"
+
+
+def test_oceans_and_the_short_forms_of_divisions(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("He flew over the Atlantic and landed in NSW.")
+    assert _place(result, "Atlantic").name == "Atlantic Ocean"
+    assert (_place(result, "NSW").name, _place(result, "NSW").country) == ("New South Wales", "AUS")
+
+
+def test_demonyms_and_names_that_carry_a_place(resources) -> None:  # type: ignore[no-untyped-def]
+    from eventlens.places.resolve import resolve_spans  # noqa: PLC0415  # the eval's entry point
+
+    doc = resources.nlp("Ohioans and South Ossetians cheered Colorado State University and the EU.")
+    spans = [doc[0:1], doc[2:4], doc[5:8], doc[9:11]]
+    places = resolve_spans(doc, spans, resources.gazetteer)
+    assert [p.name for p in places] == ["Ohio", "South Ossetia", "Colorado", "European Union"]
+    assert all(p.lat is not None for p in places)

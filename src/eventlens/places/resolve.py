@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+import numpy as np
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -24,6 +25,16 @@ from eventlens.records import Place, PlaceUse, Span
 
 _TOPONYM_LABELS = ("GPE", "LOC")
 _DIVISION_LABELS = ("ORG", "NORP", "FAC")
+_LOCAL_KINDS = frozenset({"city", "admin2"})
+_NEAR_KM = 100.0  # a local story's places lie within a county or two of each other
+_NEAR_BONUS = 1.5  # per other name nearby (at most two): worth a thirtyfold population gap
+_ANCHORS = 30  # enough for every county of a common name (Madison County: twenty states)
+_ANCHOR_SHARE = 0.1  # of the name's best-known reading's population
+_BIG_CITY = 100_000
+_NAMESAKE_STATE_EVIDENCE = 2  # other places in the town's state before a country's name yields to it
+# (suffix, endings tried in its place): Ohioans -> Ohio, Ontarians -> Ontario, Texan -> Texas, Abkhaz -> Abkhazia.
+_DEMONYM_RULES = (("ians", ("ia", "io", "a", "")), ("ian", ("ia", "io", "a", "")), ("ans", ("a", "", "as")),
+                  ("an", ("a", "", "as", "ia")), ("ers", ("",)), ("er", ("",)), ("i", ("",)), ("", ("ia",)))
 _TOWN = 15_000  # below this a city is a town: context evidence only when nothing larger shares its name
 _LOCATIVE = frozenset({
     "in", "at", "near", "to", "into", "inside", "outside", "around", "across", "throughout",
@@ -62,14 +73,84 @@ def _names_division(ent: SpacySpan, gazetteer: Gazetteer) -> bool:
 def resolve_spans(doc: Doc, spans: Sequence[SpacySpan], gazetteer: Gazetteer) -> tuple[Place, ...]:
     """Resolve the given toponym spans, each in the context of all the others."""
     spans = [_trim(span) for span in spans]
-    candidates = [gazetteer.lookup(_strip_the(span.text)) for span in spans]
+    candidates = [gazetteer.lookup(_strip_the(span.text)) or _demonym(span.text, gazetteer)
+                  or _inner_place(span, gazetteer) for span in spans]
     sentence_of = sentence_numbers(doc)
     context = _context_countries(candidates)
+    neighbours = _neighbours([gazetteer_key(_strip_the(span.text)) for span in spans], candidates)
     places = []
     for span, cands in zip(spans, candidates, strict=True):
-        entry, confidence = _choose(span, cands, context, gazetteer, doc)
+        entry, confidence = _choose(span, cands, context, gazetteer, doc, neighbours=neighbours)
         places.append(_place(span, entry, confidence, sentence_of[span.start]))
     return tuple(places)
+
+
+def _neighbours(keys: Sequence[str], candidates: Sequence[list[Entry]]) -> dict[tuple[float | None, float | None], int]:
+    """For each local candidate point, how many of the article's other names have a candidate nearby.
+
+    Local stories name places close together: Paris beside Henry County is
+    Paris, Tennessee, and Richmond beside Berea is Richmond, Kentucky. Only
+    towns and counties count, never the broad points of states or
+    countries; each other name contributes its few best-known candidates.
+    """
+    local: dict[str, list[Entry]] = {}
+    for key, cands in zip(keys, candidates, strict=True):
+        if key not in local:
+            local[key] = [c for c in cands if c.kind in _LOCAL_KINDS and c.lat is not None and c.lon is not None]
+    if sum(1 for cands in local.values() if cands) < 2:
+        return {}
+    anchors = {key: _anchors(cands) for key, cands in local.items()}
+    found: dict[tuple[float | None, float | None], int] = {}
+    for key, cands in local.items():
+        others = [(a.lat, a.lon, i) for i, (k, group) in enumerate(anchors.items()) if k != key for a in group]
+        if not others:
+            continue
+        lat2 = np.radians(np.array([o[0] for o in others]))
+        lon2 = np.radians(np.array([o[1] for o in others]))
+        owner = np.array([o[2] for o in others])
+        for lat, lon in {(c.lat, c.lon) for c in cands if c.lat is not None and c.lon is not None}:
+            lat1, lon1 = math.radians(lat), math.radians(lon)
+            x = (lon2 - lon1) * np.cos((lat1 + lat2) / 2)  # equirectangular: exact enough within a few hundred km
+            near = np.hypot(x, lat2 - lat1) * 6371.0 <= _NEAR_KM
+            if near.any():
+                found[(lat, lon)] = len(set(owner[near].tolist()))
+    return found
+
+
+def _demonym(text: str, gazetteer: Gazetteer) -> list[Entry]:
+    """'Ohioans', 'Texan', 'South Ossetian', 'Dagestani', 'Londoner': the place its people are named for.
+
+    Countries' demonyms are in the gazetteer; these rules reach states,
+    provinces and regions. Only broad places and cities of 100,000 or more
+    count, so that a stem never lands on a village.
+    """
+    for suffix, endings in _DEMONYM_RULES:
+        if len(text) > len(suffix) + 2 and text.endswith(suffix):
+            stem = text[: len(text) - len(suffix)]
+            for ending in endings:
+                found = [c for c in gazetteer.lookup(stem + ending)
+                         if c.kind in ("country", "region", "admin1") or c.population >= _BIG_CITY]
+                if found:
+                    return found
+    return []
+
+
+def _inner_place(span: SpacySpan, gazetteer: Gazetteer) -> list[Entry]:
+    """'Colorado State University', 'Birmingham City', 'Washington, D.C.': the place a longer name carries.
+
+    Tried only when the whole name is unknown, longest part first; only
+    broad places and cities of 100,000 or more, as for demonyms.
+    """
+    for size in range(len(span) - 1, 0, -1):
+        for start in range(span.start, span.end - size + 1):
+            part = span.doc[start:start + size]
+            if not part[0].is_title and not part[0].is_upper:
+                continue
+            found = [c for c in gazetteer.lookup(part.text)
+                     if c.kind in ("country", "region", "admin1") or c.population >= _BIG_CITY]
+            if found:
+                return found
+    return []
 
 
 def _trim(span: SpacySpan) -> SpacySpan:
@@ -106,32 +187,71 @@ def _context_countries(candidates: Sequence[list[Entry]]) -> Counter[str]:
     return context
 
 
+def _anchors(cands: list[Entry]) -> list[Entry]:
+    """The readings of a name strong enough to vouch for a neighbour: not Paris, Ontario, beside Paris, France.
+
+    Two small namesakes of world cities (London and Paris, Ontario) would
+    otherwise vouch for each other in a story about Europe.
+    """
+    if not cands:
+        return []
+    biggest = max(c.population for c in cands)
+    strong = [c for c in cands if c.population >= _ANCHOR_SHARE * biggest]
+    return sorted(strong, key=lambda c: -c.population)[:_ANCHORS]
+
+
 def _choose(span: SpacySpan, cands: list[Entry], context: Counter[str], gazetteer: Gazetteer,
-            doc: Doc) -> tuple[Entry | None, float]:
+            doc: Doc, *, neighbours: dict[tuple[float | None, float | None], int]) -> tuple[Entry | None, float]:
     if not cands:
         return None, 0.0
     qualifier = _qualifier(span, doc)
     key = gazetteer_key(_strip_the(span.text))
-    top = [c for c in cands if c.kind in ("country", "region")]
-    states = [c for c in cands if c.kind == "admin1"]
-    if top and not qualifier:
-        us_states = [c for c in states if c.country == "USA"]
-        if us_states and top[0].kind == "country":
-            return _country_or_state(top[0], us_states[0], context, gazetteer)
-        named = [c for c in states if gazetteer_key(c.name) == key]
-        if named and gazetteer_key(top[0].name) != key:
-            return named[0], 0.85  # 'England' names the division; the UK only has it as an alias
-        return top[0], 0.95
+    if not qualifier and any(c.kind in ("country", "region") for c in cands):
+        return _choose_broad(cands, key, context, gazetteer, neighbours)
     capitals = {c.country for c in cands if c.kind == "city" and gazetteer.capitals.get(c.country or "") == c.name}
     cands = [c for c in cands if not (c.kind == "admin1" and c.country in capitals)]  # Washington, D.C.
     qualifiers = gazetteer.lookup(qualifier) if qualifier else []  # once, not once per candidate
-    scored = sorted(((_score(c, context, qualifiers, key), c) for c in cands),
+    if any(c.kind == "admin1" and gazetteer_key(c.name) == key for c in cands):
+        neighbours = {}  # 'Florida' beside Orange County is the state, not Florida, New York
+    scored = sorted(((_score(c, context, qualifiers, key, neighbours.get((c.lat, c.lon), 0)), c)
+                     for c in cands),
                     key=lambda pair: pair[0], reverse=True)
     best_score, best = scored[0]
     if len(scored) == 1:
         return best, 0.9
     margin = best_score - scored[1][0]
     return best, round(min(0.95, 0.5 + margin / 10), 2)
+
+
+def _choose_broad(cands: list[Entry], key: str, context: Counter[str], gazetteer: Gazetteer,
+                  neighbours: dict[tuple[float | None, float | None], int]) -> tuple[Entry, float]:
+    """A name a country or region bears: that, unless a US state, a division or a local town is meant."""
+    top = [c for c in cands if c.kind in ("country", "region")]
+    states = [c for c in cands if c.kind == "admin1"]
+    namesake = _local_namesake(cands, context, neighbours)
+    if namesake is not None:
+        return namesake, 0.6
+    us_states = [c for c in states if c.country == "USA"]
+    if us_states and top[0].kind == "country":
+        return _country_or_state(top[0], us_states[0], context, gazetteer)
+    named = [c for c in states if gazetteer_key(c.name) == key]
+    if named and gazetteer_key(top[0].name) != key:
+        return named[0], 0.85  # 'England' names the division; the UK only has it as an alias
+    return top[0], 0.95
+
+
+def _local_namesake(cands: list[Entry], context: Counter[str],
+                    neighbours: dict[tuple[float | None, float | None], int]) -> Entry | None:
+    """Palestine, Texas, in a story about Anderson County and Tyler: a town named like a country.
+
+    Only in a story whose places crowd one US state, and only when two of
+    them lie within reach of the town; otherwise the country stands.
+    """
+    for cand in cands:
+        if cand.kind == "city" and cand.country == "USA" and neighbours.get((cand.lat, cand.lon), 0) >= 2 \
+                and context.get(f"USA/{cand.admin1}", 0) >= _NAMESAKE_STATE_EVIDENCE:
+            return cand
+    return None
 
 
 def _country_or_state(country: Entry, state: Entry, context: Counter[str],
@@ -146,8 +266,8 @@ def _country_or_state(country: Entry, state: Entry, context: Counter[str],
     return country, 0.9 if near_country else 0.75
 
 
-def _score(entry: Entry, context: Counter[str], qualifiers: list[Entry], key: str) -> float:
-    score = math.log10(entry.population + 10)
+def _score(entry: Entry, context: Counter[str], qualifiers: list[Entry], key: str, near: int) -> float:
+    score = math.log10(entry.population + 10) + _NEAR_BONUS * min(near, 2)
     if gazetteer_key(entry.name) == key:
         score += 1.5  # its own name, not a translation listed among alternate names ("White House")
     if entry.kind == "admin1":

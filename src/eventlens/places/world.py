@@ -37,6 +37,11 @@ ADMIN1_TYPES = frozenset({
 })
 #: Divisions the list names by a word that is also a demonym or a religion.
 _FULL_NAMES = {"Jewish": "Jewish Autonomous Oblast"}
+#: Short forms the wires use for divisions that the list spells out only in full.
+_SHORT_FORMS = {"New South Wales": ("NSW",), "British Columbia": ("B.C.", "BC"), "Queensland": ("Qld",),
+                "Western Australia": ("WA",), "Newfoundland and Labrador": ("Newfoundland",),
+                "Australian Capital Territory": ("ACT",), "Northern Territory": ("NT",),
+                "Prince Edward Island": ("PEI", "P.E.I.")}
 #: "Kano State", "Sindh Province": how news names a division with its type.
 _TYPE_SUFFIX = {"state": "State", "province": "Province", "region": "Region", "governorate": "Governorate",
                 "oblast": "Oblast", "krai": "Krai", "territory": "Territory"}
@@ -110,7 +115,7 @@ def divisions() -> Iterator[Division]:
             name = _FULL_NAMES.get(str(row["name"]), str(row["name"]))
             yield Division(name=name, iso2=str(row["country_code"]), lat=float(row["latitude"]),
                            lon=float(row["longitude"]), first_level=kind in ADMIN1_TYPES,
-                           names=tuple(surface_forms(name, kind)))
+                           names=(*surface_forms(name, kind), *_SHORT_FORMS.get(name, ())))
 
 
 def surface_forms(name: str, kind: str = "") -> list[str]:
