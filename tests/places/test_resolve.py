@@ -115,3 +115,11 @@ def test_demonyms_and_names_that_carry_a_place(resources) -> None:  # type: igno
     places = resolve_spans(doc, spans, resources.gazetteer)
     assert [p.name for p in places] == ["Ohio", "South Ossetia", "Colorado", "European Union"]
     assert all(p.lat is not None for p in places)
+
+
+def test_a_compass_word_is_no_place(resources) -> None:  # type: ignore[no-untyped-def]
+    from eventlens.places.resolve import resolve_spans  # noqa: PLC0415  # the eval's entry point
+
+    doc = resources.nlp("Aides in the West Wing and residents of the Western region met.")
+    places = resolve_spans(doc, [doc[3:5], doc[9:10]], resources.gazetteer)
+    assert [p.country for p in places] == [None, None]  # not Cameroon's West, not Ghana's Western Region

@@ -31,6 +31,10 @@ _NEAR_BONUS = 1.5  # per other name nearby (at most two): worth a thirtyfold pop
 _ANCHORS = 30  # enough for every county of a common name (Madison County: twenty states)
 _ANCHOR_SHARE = 0.1  # of the name's best-known reading's population
 _BIG_CITY = 100_000
+# Words that name a part of anything ('South Kilburn Estate', 'West Wing'), never a place on their own.
+_GENERIC = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                      "upper", "lower", "middle", "new", "old", "great", "greater", "gulf", "coast", "city",
+                      "state", "county", "national", "royal", "saint", "st", "port", "lake", "mount", "fort"})
 _NAMESAKE_STATE_EVIDENCE = 2  # other places in the town's state before a country's name yields to it
 # (suffix, endings tried in its place): Ohioans -> Ohio, Ontarians -> Ontario, Texan -> Texas, Abkhaz -> Abkhazia.
 _DEMONYM_RULES = (("ians", ("ia", "io", "a", "")), ("ian", ("ia", "io", "a", "")), ("ans", ("a", "", "as")),
@@ -144,7 +148,7 @@ def _inner_place(span: SpacySpan, gazetteer: Gazetteer) -> list[Entry]:
     for size in range(len(span) - 1, 0, -1):
         for start in range(span.start, span.end - size + 1):
             part = span.doc[start:start + size]
-            if not part[0].is_title and not part[0].is_upper:
+            if (not part[0].is_title and not part[0].is_upper) or (size == 1 and part[0].lower_ in _GENERIC):
                 continue
             found = [c for c in gazetteer.lookup(part.text)
                      if c.kind in ("country", "region", "admin1") or c.population >= _BIG_CITY]
