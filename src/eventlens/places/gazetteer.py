@@ -24,9 +24,9 @@ from eventlens.tables import load_json
 
 GAZETTEER_VERSION = "eventlens.gazetteer.v4"
 #: A division named like one of its country's cities this large is the city in news: 'Buenos Aires', 'Geneva'.
-_BIG_CITY = 100_000
-# Ghana's 'Western' and Cameroon's 'West' region: in English copy these words are directions, not places.
-_COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+BIG_CITY = 100_000
+#: Ghana's 'Western' and Cameroon's 'West' region: in English copy these words are directions, not places.
+COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
                       "centre", "center", "coast", "west coast", "east coast", "gulf", "capital", "upper", "lower"})
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z\u00c0-\u024f'’ .-]{2,}$")
 
@@ -252,7 +252,7 @@ def _add_divisions(names: dict[str, list[Entry]], iso2_to_iso3: dict[str, str]) 
             continue
         entry = Entry(name=division.name, kind="admin1" if division.first_level else "admin2", country=iso3,
                       lat=division.lat, lon=division.lon, admin1=division.name if division.first_level else None)
-        for form in {normalise_name(n) for n in division.names} - _COMPASS:
-            if not any(e.kind == "city" and e.country == iso3 and e.population >= _BIG_CITY
+        for form in {normalise_name(n) for n in division.names} - COMPASS:
+            if not any(e.kind == "city" and e.country == iso3 and e.population >= BIG_CITY
                        for e in names.get(form, ())):
                 names[form].append(entry)

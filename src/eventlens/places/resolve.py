@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from eventlens.nlp import entities, sentence_numbers
-from eventlens.places.gazetteer import Entry, Gazetteer
+from eventlens.places.gazetteer import BIG_CITY, COMPASS, Entry, Gazetteer
 from eventlens.places.gazetteer import normalise_name as gazetteer_key
 from eventlens.records import Place, PlaceUse, Span
 
@@ -30,11 +30,9 @@ _NEAR_KM = 100.0  # a local story's places lie within a county or two of each ot
 _NEAR_BONUS = 1.5  # per other name nearby (at most two): worth a thirtyfold population gap
 _ANCHORS = 30  # enough for every county of a common name (Madison County: twenty states)
 _ANCHOR_SHARE = 0.1  # of the name's best-known reading's population
-_BIG_CITY = 100_000
 # Words that name a part of anything ('South Kilburn Estate', 'West Wing'), never a place on their own.
-_GENERIC = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-                      "upper", "lower", "middle", "new", "old", "great", "greater", "gulf", "coast", "city",
-                      "state", "county", "national", "royal", "saint", "st", "port", "lake", "mount", "fort"})
+_GENERIC = COMPASS | {"middle", "new", "old", "great", "greater", "city", "state", "county", "national", "royal",
+                      "saint", "st", "port", "lake", "mount", "fort"}
 _NAMESAKE_STATE_EVIDENCE = 2  # other places in the town's state before a country's name yields to it
 # (suffix, endings tried in its place): Ohioans -> Ohio, Ontarians -> Ontario, Texan -> Texas, Abkhaz -> Abkhazia.
 _DEMONYM_RULES = (("ians", ("ia", "io", "a", "")), ("ian", ("ia", "io", "a", "")), ("ans", ("a", "", "as")),
@@ -132,8 +130,7 @@ def _demonym(text: str, gazetteer: Gazetteer) -> list[Entry]:
         if len(text) > len(suffix) + 2 and text.endswith(suffix):
             stem = text[: len(text) - len(suffix)]
             for ending in endings:
-                found = [c for c in gazetteer.lookup(stem + ending)
-                         if c.kind in ("country", "region", "admin1") or c.population >= _BIG_CITY]
+                found = _broad_or_big(gazetteer.lookup(stem + ending))
                 if found:
                     return found
     return []
@@ -150,11 +147,15 @@ def _inner_place(span: SpacySpan, gazetteer: Gazetteer) -> list[Entry]:
             part = span.doc[start:start + size]
             if (not part[0].is_title and not part[0].is_upper) or (size == 1 and part[0].lower_ in _GENERIC):
                 continue
-            found = [c for c in gazetteer.lookup(part.text)
-                     if c.kind in ("country", "region", "admin1") or c.population >= _BIG_CITY]
+            found = _broad_or_big(gazetteer.lookup(part.text))
             if found:
                 return found
     return []
+
+
+def _broad_or_big(cands: list[Entry]) -> list[Entry]:
+    """Readings safe to guess from part of a name: countries, regions, states and cities of 100,000+."""
+    return [c for c in cands if c.kind in ("country", "region", "admin1") or c.population >= BIG_CITY]
 
 
 def _trim(span: SpacySpan) -> SpacySpan:
