@@ -40,9 +40,30 @@ def test_passive_agent_is_the_source(code) -> None:  # type: ignore[no-untyped-d
 
 
 def test_passive_without_agent_invents_no_source(code) -> None:  # type: ignore[no-untyped-def]
-    assert [e for e in code("Iranian diplomats were expelled.").events if e.source is None] == []
-    events = code("Iranian diplomats were expelled.").events
-    assert all(e.source is not None and e.source.country != "IRN" for e in events)
+    [event] = code("Iranian diplomats were expelled.").events
+    assert event.source is None and event.target is not None and event.target.country == "IRN"
+    assert event.plover == "SANCTION"
+
+
+def test_a_non_actor_doer_leaves_the_source_unknown(code) -> None:  # type: ignore[no-untyped-def]
+    events = _events(code("A car bomb in Kiev killed a Ukrainian journalist on Sunday."))
+    assert ("---", "UKR", "ASSAULT") in {(s or "---", t, plover) for s, t, plover, _ in events}
+
+
+def test_an_unknown_doer_of_what_did_not_happen_is_not_coded(code) -> None:  # type: ignore[no-untyped-def]
+    assert code("Kigali hoped French officials would be indicted.").events == ()
+
+
+def test_a_partitive_subject_is_what_it_counts(code) -> None:  # type: ignore[no-untyped-def]
+    events = _events(code("Thousands of Iraqi Kurds demonstrated in Kirkuk on Sunday."))
+    assert any(s == "IRQ" and plover == "PROTEST" for s, _, plover, _ in events)
+
+
+def test_a_named_organisation_without_a_country_can_act(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Amnesty International accused the United States of violating human rights.")
+    [event] = [e for e in result.events if e.plover == "ACCUSE"]
+    assert event.source is not None and event.source.name == "Amnesty International"
+    assert event.target is not None and event.target.country == "USA"
 
 
 def test_agreeing_to_an_action_is_a_commitment_coded_on_the_action(code) -> None:  # type: ignore[no-untyped-def]

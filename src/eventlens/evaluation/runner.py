@@ -187,8 +187,6 @@ def _print_set(result: SetScore, out: TextIO, title: str) -> None:
     print(f"\n== {result.name}: {title}, {len(result.cases)} sentences", file=out)
     for key, value in result.metrics.items():
         print(f"  {key:<22} {value:.3f}" if value <= 1 else f"  {key:<22} {value:.0f}", file=out)
-    if result.name == "conflibert":
-        return  # one label per sentence: the confusion matrix is in the floors' class F1s
     labels = sorted({g for g, _ in result.confusion} | {p for _, p in result.confusion})
     print("  confusion (rows: gold main event, columns: produced main event)", file=out)
     print("  " + " " * 10 + " ".join(f"{lab[:5]:>5}" for lab in labels), file=out)

@@ -236,25 +236,56 @@ def _events_for(ctx: CodingContext, token: Token, entry: LexEntry, dyad: Dyad) -
     if code.plover is None:
         ctx.note(token, entry, "rejected", f"CAMEO {entry.cameo} is a statement: kept as a quote, not an event")
         return []
-    sources = [s for s in dyad.sources if s.country]
-    if not sources:
-        ctx.note(token, entry, "rejected", f"no source actor with a country ({dyad.source_rule})")
+    sources = [s for s in dyad.sources if can_act(s)]
+    pairs = _pairs(sources, dyad) if sources else _unknown_source(dyad)
+    if not pairs:
+        ctx.note(token, entry, "rejected", f"no source actor with a country ({dyad.source_rule}) and no target")
         return []
-    pairs = _pairs(sources, dyad)
     events = []
     for source, target in pairs:
-        events.append(_event(ctx, token, entry, source=source, target=target, dyad=dyad))
+        event = _event(ctx, token, entry, source=source, target=target, dyad=dyad)
+        if source is None and {"hypothetical", "negated"} & set(event.modes):
+            ctx.note(token, entry, "rejected", "no known source, and it did not happen: nothing to count")
+            continue
+        events.append(event)
         ctx.note(token, entry, "coded",
-                 f"{source.country} -> {target.country if target else '-'} "
+                 f"{source.country or source.name if source else '?'} -> "
+                 f"{target.country or target.name if target else '-'} "
                  f"[source: {dyad.source_rule}, target: {dyad.target_rule}] {code.plover} {code.code}")
     return events
 
 
-def _pairs(sources: list[ActorMention], dyad: Dyad) -> list[tuple[ActorMention, ActorMention | None]]:
+#: Target rules that find a target only through another clause or phrase: too weak without a source.
+_INDIRECT_TARGET_RULES = ("embedded", "clause-subject", "object-prep", "object-modifier")
+
+
+def can_act(actor: ActorMention) -> bool:
+    """An actor an event can be coded for: one with a country, or a named organisation (an NGO, a company).
+
+    A bare sector word ("officials", "people") without a country is no actor:
+    an event between unknown parties says nothing a user can count.
+    """
+    return bool(actor.country) or (actor.kind in ("organisation", "igo") and actor.entity is not None)
+
+
+def _unknown_source(dyad: Dyad) -> list[tuple[ActorMention | None, ActorMention | None]]:
+    """'Three soldiers were killed', 'a car bomb killed a journalist': done to a known actor by an unnamed one.
+
+    The event is coded with no source, so it is counted and placed but never
+    credited to anyone. Only when the parse says plainly who had it done to
+    them (the passive's subject, the verb's object) and that the doer is no
+    actor; an event with neither party known is not coded.
+    """
+    if dyad.reciprocal or dyad.target_rule in _INDIRECT_TARGET_RULES:
+        return []
+    return [(None, t) for t in dyad.targets if can_act(t)]
+
+
+def _pairs(sources: list[ActorMention], dyad: Dyad) -> list[tuple[ActorMention | None, ActorMention | None]]:
     if dyad.reciprocal:
         return [(a, b) for a in sources for b in sources if a is not b and a.country != b.country] or \
             [(sources[0], None)]
-    targets = [t for t in dyad.targets if t.country]
+    targets = [t for t in dyad.targets if can_act(t)]
     if not targets:
         return [(s, None) for s in sources]
     return [(s, t) for s in sources for t in targets if not _same_actor(s, t)] or [(s, None) for s in sources]
@@ -265,7 +296,7 @@ def _same_actor(a: ActorMention, b: ActorMention) -> bool:
     return (a.entity or a.name) == (b.entity or b.name) or (a.country == b.country and a.sector == b.sector)
 
 
-def _event(ctx: CodingContext, token: Token, entry: LexEntry, *, source: ActorMention,
+def _event(ctx: CodingContext, token: Token, entry: LexEntry, *, source: ActorMention | None,
            target: ActorMention | None, dyad: Dyad) -> Event:
     time_ref = _event_time(ctx, token)
     published = ctx.article.published
@@ -357,10 +388,11 @@ def _attachment(token: Token) -> Token:
     return node
 
 
-def _evidence(token: Token, source: ActorMention, target: ActorMention | None) -> Span:
+def _evidence(token: Token, source: ActorMention | None, target: ActorMention | None) -> Span:
     sent = sentence_of(token)
-    starts = [token.idx, source.span.start] + ([target.span.start] if target else [])
-    ends = [token.idx + len(token), source.span.end] + ([target.span.end] if target else [])
+    parties = [a for a in (source, target) if a is not None]
+    starts = [token.idx] + [a.span.start for a in parties]
+    ends = [token.idx + len(token)] + [a.span.end for a in parties]
     start = max(min(starts), sent.start_char)
     end = min(max(ends), sent.end_char)
     if start >= end:
@@ -368,22 +400,23 @@ def _evidence(token: Token, source: ActorMention, target: ActorMention | None) -
     return Span(start=start, end=end, text=doc_text(token.doc)[start:end])
 
 
-def _confidence(entry: LexEntry, dyad: Dyad, source: ActorMention, target: ActorMention | None,
+def _confidence(entry: LexEntry, dyad: Dyad, source: ActorMention | None, target: ActorMention | None,
                 token: Token) -> float:
     score = 0.45
-    score += 0.2 if dyad.source_rule in ("subject", "passive", "between") else 0.1
+    score += 0.0 if source is None else 0.2 if dyad.source_rule in ("subject", "passive", "between") else 0.1
     score += 0.15 if target is not None and dyad.target_rule in ("object", "passive", "reciprocal") else \
         0.08 if target is not None else 0.0
     score += 0.1 * min(entry.specificity, 1)
     score -= 0.1 if token.pos_ in _NOUN_POS else 0.0
-    score -= 0.05 if source.basis in ("name-only", "sector-word") else 0.0
+    score -= 0.05 if source is not None and source.basis in ("name-only", "sector-word") else 0.0
     return round(max(0.05, min(0.99, score)), 2)
 
 
-def _event_id(article_id: str, offset: int, source: ActorMention, target: ActorMention | None,
+def _event_id(article_id: str, offset: int, source: ActorMention | None, target: ActorMention | None,
               cameo: str) -> str:
+    source_key = (source.entity or source.name) if source else ""
     target_key = (target.entity or target.name) if target else ""
-    key = f"{article_id}:{offset}:{source.entity or source.name}:{target_key}:{cameo}"
+    key = f"{article_id}:{offset}:{source_key}:{target_key}:{cameo}"
     return hashlib.sha1(key.encode("utf-8"), usedforsecurity=False).hexdigest()[:16]
 
 

@@ -63,6 +63,10 @@ def verb_dyad(verb: Token, entry: LexEntry, obj: Token | None, scope: Scope) -> 
         targets = _actors(subject, scope) if subject is not None else ()
         return Dyad(sources=sources, targets=targets, source_rule=source_rule, target_rule="passive")
     sources, source_rule = _subject_actors(verb, scope)
+    undergoer = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if undergoer is not None:
+        # "three soldiers were killed": no one is named as doing it, the subject had it done to them
+        return Dyad(sources=(), targets=_actors(undergoer, scope), source_rule=source_rule, target_rule="passive")
     exclude = sources[0].entity or sources[0].name if sources else None
     targets, target_rule = _verb_targets(verb, entry, obj, scope, exclude)
     if not targets and len(sources) > 1:
@@ -113,10 +117,25 @@ def _actors(token: Token | None, scope: Scope, exclude: str | None = None,
     found = []
     for member in _conjuncts(token):
         resolved = _resolve_relative(member, scope) if member.lower_ in _RELATIVE else \
-            phrase_actor(member, scope.actors, exclude)
+            phrase_actor(member, scope.actors, exclude) or _partitive(member, scope, exclude)
         if resolved is not None and resolved not in found:
             found.append(resolved)
     return tuple(found)
+
+
+def _partitive(token: Token, scope: Scope, exclude: str | None) -> ActorMention | None:
+    """'Thousands of Iraqi Kurds', 'leaders of the opposition coalition': the actor is what the phrase counts.
+
+    Not through an event noun: "the release of prisoners" is an event, not prisoners.
+    """
+    if token.pos_ not in ("NOUN", "NUM", "PRON") or scope.is_event_noun(token):
+        return None
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    return phrase_actor(pobj, scope.actors, exclude)
+    return None
 
 
 def _conjuncts(token: Token) -> list[Token]:

@@ -43,12 +43,17 @@ class Ontology:
         code = self.plover.get(plover, {}).get("intent_cameo")
         return self.code(str(code)) if code else None
 
-    def penta_class(self, plover: str | None) -> int:
-        """0 statement, 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict."""
-        if plover is None or plover not in self.plover:
+    def penta_class(self, cameo: str | None) -> int:
+        """0 statement, 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict.
+
+        PentaClass is QuadClass with CAMEO's two neutral roots split off:
+        statements (01) and appeals (02) are class 0. It is defined on CAMEO
+        roots, not PLOVER categories, because REQUEST holds both appeals (02,
+        class 0) and demands (10, class 3).
+        """
+        if not cameo or cameo[:2] in ("01", "02"):
             return 0
-        value = self.plover[plover].get("penta_class", 0)
-        return value if isinstance(value, int) else 0
+        return self.code(cameo).quad_class
 
 
 @cache

@@ -1,0 +1,37 @@
+"""How the event eval reads gold: compound actors as the PLOVER records mark them."""
+
+from eventlens.evaluation.events import plover_triples
+from eventlens.events.ontology import load_ontology
+
+
+def _record(sources: list[str], targets: list[str] | str, markup: str) -> dict[str, object]:
+    target = [{"code": c} for c in targets] if isinstance(targets, list) else targets
+    return {"source": [{"code": c} for c in sources], "target": target, "textInfo": {"markup": markup}}
+
+
+def test_actors_marked_source_and_target_act_on_each_other() -> None:
+    record = _record(["JOR", "GBR"], "", "(SRC/TAR: Jordan) and (SRC/TAR: Britain) have (EVT: agreed)")
+    assert plover_triples(record, "AGREE") == [("GBR", "JOR", "AGREE"), ("JOR", "GBR", "AGREE")]
+
+
+def test_every_listed_target_is_a_triple() -> None:
+    record = _record(["PAK"], ["COG", "CRI"], "(SRC: Pakistan) (EVT: threatened) (TAR: Congo) and (TAR: Costa Rica)")
+    assert plover_triples(record, "THREATEN") == [("PAK", "COG", "THREATEN"), ("PAK", "CRI", "THREATEN")]
+
+
+def test_two_sources_without_the_reciprocal_mark_have_no_target() -> None:
+    record = _record(["USA", "RUS"], [], "(SRC: U.S.) and (SRC: Russian negotiators) (EVT: return)")
+    assert plover_triples(record, "CONSULT") == [("RUS", "---", "CONSULT"), ("USA", "---", "CONSULT")]
+
+
+def test_un_and_eu_family_codes_read_as_igo_and_a_missing_source_as_unknown() -> None:
+    record = _record([], ["EUR"], "")
+    record["source"] = ""
+    assert plover_triples(record, "ASSAULT") == [("---", "IGO", "ASSAULT")]
+
+
+def test_pentaclass_splits_statements_and_appeals_from_verbal_cooperation() -> None:
+    ontology = load_ontology()
+    assert [ontology.penta_class(c) for c in ("010", "020", "0256", "036", "070", "111", "1056", "190")] == \
+        [0, 0, 0, 1, 2, 3, 3, 4]
+    assert ontology.penta_class(None) == 0
