@@ -115,3 +115,19 @@ def test_the_object_of_the_verb_governing_a_nominal_event_is_its_target(code) ->
     assert [(e.source.country if e.source else None, e.target.country if e.target else None, e.plover)
             for e in result.events] == [("SYR", "PHL", "ASSAULT")]
     assert "governor-object" in result.events[0].rule
+
+
+def test_a_two_word_event_noun_is_read_whole(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Algerian activists continued their hunger strike in Algiers on Sunday.")
+    strikes = [e for e in result.events if e.trigger.text == "strike"]
+    assert strikes and all(e.cameo == "142" and e.plover == "PROTEST" for e in strikes)
+
+
+def test_an_object_named_by_its_compound_matches_the_lexicon(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("The Red Cross suspended aid deliveries to Iraq on Wednesday.").events
+    assert [(e.plover, e.cameo) for e in events if e.trigger.text == "suspended"] == [("SANCTION", "162")]
+
+
+def test_the_sentences_own_predicate_is_the_most_confident_event(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Russia rejected a US plan to impose sanctions on Iran.").events
+    assert max(events, key=lambda e: e.confidence).trigger.text == "rejected"

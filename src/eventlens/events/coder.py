@@ -23,6 +23,7 @@ from eventlens.places.locate import event_place
 from eventlens.records import ActorMention, Article, Event, Place, Span, TimeRef
 
 _VERB_POS = ("VERB",)
+_PROMINENCE, _PROMINENCE_STEP = 0.3, 0.1
 _NOUN_POS = ("NOUN", "PROPN")
 
 
@@ -187,7 +188,8 @@ def _triggers(ctx: CodingContext) -> list[tuple[Token, LexEntry, Token | None]]:
         kind = "verb" if token.pos_ in _VERB_POS else "noun" if token.pos_ == "NOUN" else None
         if kind is None or (kind == "noun" and token.ent_type_ not in ("", "DATE", "TIME")):
             continue  # a name ("the Strategic Arms Reduction Treaty") is not an event
-        candidates = ctx.lexicon.candidates(kind, lemma(token))
+        candidates = _compound_candidates(ctx.lexicon, token) if kind == "noun" else ()
+        candidates = candidates or ctx.lexicon.candidates(kind, lemma(token))
         if not candidates:
             continue
         match = _best_entry(token, candidates)
@@ -196,6 +198,14 @@ def _triggers(ctx: CodingContext) -> list[tuple[Token, LexEntry, Token | None]]:
             continue
         found.append((token, *match))
     return found
+
+
+def _compound_candidates(lexicon: Lexicon, noun: Token) -> tuple[LexEntry, ...]:
+    """Rows for a two-word noun ('hunger strike', 'war game'), which mean something their head alone does not."""
+    modifier = noun.doc[noun.i - 1] if noun.i > 0 else None
+    if modifier is None or modifier.dep_ != "compound" or modifier.head.i != noun.i:
+        return ()
+    return lexicon.candidates("noun", f"{lemma(modifier)} {lemma(noun)}")
 
 
 def _best_entry(token: Token, candidates: Sequence[LexEntry]) -> tuple[LexEntry, Token | None] | None:
@@ -228,7 +238,9 @@ def _object_with_lemma(token: Token, lemma: str) -> Token | None:
 
 
 def _lemma_in(token: Token, wanted: str) -> bool:
-    return lemma(token) == wanted or any(lemma(c) == wanted for c in token.conjuncts)
+    """The word, a word coordinated with it, or its compound modifier ('aid deliveries', 'mediation efforts')."""
+    return lemma(token) == wanted or any(lemma(c) == wanted for c in token.conjuncts) or \
+        any(lemma(c) == wanted for c in token.children if c.dep_ == "compound")
 
 
 def _events_for(ctx: CodingContext, token: Token, entry: LexEntry, dyad: Dyad) -> list[Event]:
@@ -408,8 +420,15 @@ def _confidence(entry: LexEntry, dyad: Dyad, source: ActorMention | None, target
         0.08 if target is not None else 0.0
     score += 0.1 * min(entry.specificity, 1)
     score -= 0.1 if token.pos_ in _NOUN_POS else 0.0
+    score += _prominence(token)
     score -= 0.05 if source is not None and source.basis in ("name-only", "sector-word") else 0.0
     return round(max(0.05, min(0.99, score)), 2)
+
+
+def _prominence(token: Token) -> float:
+    """The sentence's own predicate is reported as fact; an event buried clauses down less surely so."""
+    depth = sum(1 for a in token.ancestors if a.pos_ in ("VERB", "AUX", "NOUN"))
+    return max(0.0, _PROMINENCE - _PROMINENCE_STEP * depth)
 
 
 def _event_id(article_id: str, offset: int, source: ActorMention | None, target: ActorMention | None,
