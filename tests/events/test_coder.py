@@ -25,8 +25,9 @@ def test_ruling_out_a_sanction_is_a_rejection_not_a_sanction(code) -> None:  # t
 
 def test_conditional_sanctions_are_not_sanctions_that_happened(code) -> None:  # type: ignore[no-untyped-def]
     result = code("The United States wants to impose sanctions on Iran if talks end without resolution.")
-    sanctions = [e for e in result.events if e.plover == "SANCTION"]
-    assert sanctions and all({"conditional", "hypothetical"} & set(e.modes) for e in sanctions)
+    assert all({"conditional", "hypothetical"} & set(e.modes) for e in result.events if e.plover == "SANCTION")
+    # wanting to punish if the other side fails is a threat of sanctions, made now
+    assert [(e.plover, e.cameo) for e in result.events if e.trigger.text == "impose"] == [("THREATEN", "1312")]
 
 
 def test_coordinated_subjects_make_a_reciprocal_pair(code) -> None:  # type: ignore[no-untyped-def]
@@ -131,3 +132,23 @@ def test_an_object_named_by_its_compound_matches_the_lexicon(code) -> None:  # t
 def test_the_sentences_own_predicate_is_the_most_confident_event(code) -> None:  # type: ignore[no-untyped-def]
     events = code("Russia rejected a US plan to impose sanctions on Iran.").events
     assert max(events, key=lambda e: e.confidence).trigger.text == "rejected"
+
+
+def test_saying_someone_must_act_is_a_demand_of_them(code) -> None:  # type: ignore[no-untyped-def]
+    events = _events(code("Russia said on Tuesday that Sudan must return the helicopter."))
+    assert ("RUS", "SDN", "REQUEST", ()) in events
+    assert all("hypothetical" in modes for s, _, plover, modes in events if s == "SDN")
+
+
+def test_saying_oneself_must_act_is_no_demand(code) -> None:  # type: ignore[no-untyped-def]
+    assert all(e.plover != "REQUEST" for e in code("Egypt said it must act.").events)
+
+
+def test_reported_would_is_a_commitment(code) -> None:  # type: ignore[no-untyped-def]
+    events = _events(code("Palestinian leaders said they would boycott all official contact with the United States."))
+    assert ("PSE", "USA", "THREATEN", ()) in events
+
+
+def test_a_harm_held_over_someone_unless_they_comply_is_a_threat(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Nigeria announced that it will withdraw its force from Chad unless Chad holds elections.")
+    assert [e.plover for e in result.events if e.trigger.text == "withdraw"] == ["THREATEN"]

@@ -14,9 +14,9 @@ from spacy.tokens import Doc, Token
 
 from eventlens.config import CODER_VERSION, Settings
 from eventlens.dates import CALENDAR
-from eventlens.events.dyads import Dyad, Scope, direct_object, noun_dyad, verb_dyad
+from eventlens.events.dyads import Dyad, Scope, demand_dyad, direct_object, noun_dyad, verb_dyad
 from eventlens.events.lexicon import LexEntry, Lexicon, lemma
-from eventlens.events.modes import detect_modes
+from eventlens.events.modes import condition_marks, detect_modes
 from eventlens.events.ontology import CameoCode, Ontology
 from eventlens.nlp import doc_text, sentence_numbers, sentence_of, tokens
 from eventlens.places.locate import event_place
@@ -24,6 +24,8 @@ from eventlens.records import ActorMention, Article, Event, Place, Span, TimeRef
 
 _VERB_POS = ("VERB",)
 _PROMINENCE, _PROMINENCE_STEP = 0.3, 0.1
+_CONFLICT_QUADS = (3, 4)
+_THREAT = "130"
 _NOUN_POS = ("NOUN", "PROPN")
 
 
@@ -72,14 +74,37 @@ def code_events(ctx: CodingContext) -> tuple[Event, ...]:
                  for c in (direct_object(token),) if c is not None}
     scope = Scope(actors=ctx.actors, lexicon=ctx.lexicon)
     events: list[Event] = []
-    for token, entry, obj in matched:
+    for token, matched_entry, obj in matched:
+        entry = matched_entry
         dyad = verb_dyad(token, entry, obj, scope) if token.pos_ in _VERB_POS else noun_dyad(token, entry, scope)
+        demand = _demand(ctx, token, entry, scope)
+        if demand is not None:
+            entry, dyad = demand
         reason = _skip_reason(ctx, token, entry, verbs, consumed, own_dyad=dyad.source_rule == "between")
         if reason:
             ctx.note(token, entry, "skipped", reason)
             continue
         events.extend(_events_for(ctx, token, entry, dyad))
     return _distinct(_refusals(ctx, events))
+
+
+def _demand(ctx: CodingContext, token: Token, entry: LexEntry, scope: Scope) -> tuple[LexEntry, Dyad] | None:
+    """A statement whose reported clause says what someone must do is a demand of them (a ``modal`` row).
+
+    Only when the clause names someone other than the speaker: "Egypt said it
+    must act" is a statement of its own plans.
+    """
+    if token.pos_ not in _VERB_POS or ctx.ontology.code(entry.cameo).plover is not None:
+        return None
+    for clause in (c for c in token.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")):
+        modal = next((m for c in clause.children if c.dep_ == "aux" for m in (ctx.lexicon.modal(c.lower_),) if m),
+                     None)
+        if modal is None:
+            continue
+        dyad = demand_dyad(token, clause, scope)
+        if any(not _same_party(s, t) for s in dyad.sources for t in dyad.targets):
+            return modal, dyad
+    return None
 
 
 def _refusals(ctx: CodingContext, events: list[Event]) -> list[Event]:
@@ -351,6 +376,14 @@ def _commitment(ctx: CodingContext, token: Token, code: CameoCode,
     while node.dep_ == "xcomp" and node.head.i != node.i:
         node = node.head
     promised = "future" in modes or (node.i != token.i and ctx.lexicon.is_intent(lemma(node)))
+    marks = condition_marks(token) if "conditional" in modes else set()
+    if ("unless" in marks and (promised or "hypothetical" in modes)) or \
+            (marks and "hypothetical" in modes and code.quad_class in _CONFLICT_QUADS):
+        # "will withdraw its force unless ...", "may halt mediation if ...": a harm held over someone
+        specific = ctx.ontology.intent_code(code.plover) if code.quad_class in _CONFLICT_QUADS else None
+        threat = specific or ctx.ontology.code(_THREAT)
+        kept = tuple(m for m in modes if m not in ("future", "hypothetical", "conditional"))
+        return threat, kept, f"; ultimatum:{code.code}->{threat.code}"
     intent = ctx.ontology.intent_code(code.plover) if promised else None
     if intent is None:
         return code, modes, ""

@@ -75,6 +75,15 @@ def verb_dyad(verb: Token, entry: LexEntry, obj: Token | None, scope: Scope) -> 
     return Dyad(sources=sources, targets=targets, source_rule=source_rule, target_rule=target_rule)
 
 
+def demand_dyad(statement: Token, clause: Token, scope: Scope) -> Dyad:
+    """'Russia said Sudan must return the helicopter': the speaker demands, of the clause's subject."""
+    sources, source_rule = _subject_actors(statement, scope)
+    exclude = sources[0].entity or sources[0].name if sources else None
+    subject = next((c for c in clause.children if c.dep_ in _SUBJECT_DEPS), None)
+    targets = _actors(subject, scope, exclude) if subject is not None else ()
+    return Dyad(sources=sources, targets=targets, source_rule=source_rule, target_rule="demanded-of")
+
+
 def noun_dyad(noun: Token, entry: LexEntry, scope: Scope) -> Dyad:
     """Source and target of a nominal event ('sanctions against Iran', 'talks between X and Y')."""
     between = _prep_objects(noun, ("between", "among"), scope)

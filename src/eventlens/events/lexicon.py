@@ -20,7 +20,7 @@ from eventlens.tables import load_json, read_text
 PACKAGE = "eventlens.events"
 FILENAME = "lexicon.tsv"
 _COLUMNS = 7
-_KINDS = ("verb", "noun", "control", "nonevent", "topic", "intent")
+_KINDS = ("verb", "noun", "control", "nonevent", "topic", "intent", "modal")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +57,8 @@ class LexEntry:
 class Lexicon:
     """Rows indexed by (kind, lemma), plus the table version.
 
+    ``modal`` rows code a statement whose reported clause carries the modal
+    ("Russia said Sudan must return the helicopter": a demand of Sudan).
     ``intent`` words ("offered to", "willing to", "will") turn the action they
     govern into a commitment: AGREE for cooperation, THREATEN for conflict.
     Three more kinds carry no code: ``control`` verbs ("seek to", "help",
@@ -84,6 +86,11 @@ class Lexicon:
     def is_nonevent(self, lemma: str) -> bool:
         """True for verbs under which an event noun is not an event ('pose a threat')."""
         return ("nonevent", lemma) in self.entries
+
+    def modal(self, word: str) -> LexEntry | None:
+        """The row for a modal that makes a reported clause a demand ('must', 'should'), if any."""
+        rows = self.entries.get(("modal", word))
+        return rows[0] if rows else None
 
     def candidates(self, kind: str, lemma: str) -> tuple[LexEntry, ...]:
         """Rows for this predicate, most specific first."""

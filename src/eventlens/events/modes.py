@@ -21,7 +21,13 @@ _WANTING = frozenset({
     "weigh", "bid", "proposal", "threat", "request", "appeal",
 })
 _REFUSING = frozenset({"refuse", "reject", "deny", "decline", "oppose", "veto", "fail", "avoid", "resist"})
-_MODAL_HYPOTHETICAL = frozenset({"would", "could", "might", "may", "should", "can"})
+_MODAL_HYPOTHETICAL = frozenset({"would", "could", "might", "may", "should", "can", "must", "ought"})
+#: Verbs that report speech: under them "would" is the reported "will" ("said it would allow inspectors").
+_REPORTING = frozenset({
+    "say", "announce", "state", "declare", "tell", "add", "confirm", "insist", "reiterate", "stress",
+    "assert", "indicate", "signal", "reaffirm", "pledge", "promise", "vow", "warn", "threaten", "report",
+    "claim", "write", "explain", "decide", "agree",
+})
 _MODAL_FUTURE = frozenset({"will", "shall", "'ll"})
 
 
@@ -91,7 +97,8 @@ def _refusal(token: Token) -> bool:
 
 
 def _hypothetical(trigger: Token, chain: list[Token]) -> bool:
-    if any(c.dep_ == "aux" and c.lower_ in _MODAL_HYPOTHETICAL for c in trigger.children):
+    if any(c.dep_ == "aux" and c.lower_ in _MODAL_HYPOTHETICAL for c in trigger.children) and \
+            not _reported_will(trigger):
         return True
     for head in chain:
         if lemma(head) in _WANTING:
@@ -103,18 +110,39 @@ def _hypothetical(trigger: Token, chain: list[Token]) -> bool:
 
 
 def _conditional(trigger: Token, chain: list[Token]) -> bool:
+    return bool(condition_marks(trigger, chain))
+
+
+def condition_marks(trigger: Token, chain: list[Token] | None = None) -> set[str]:
+    """The conditions the event hangs on ('if', 'unless', 'whether'), as written."""
+    marks: set[str] = set()
+    chain = _governing_chain(trigger) if chain is None else chain
     for node in [trigger, *chain]:
-        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in node.children):
-            return True
+        if node.dep_ == "advcl":
+            marks.update(c.lower_ for c in node.children if c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS)
         for child in node.children:
-            if child.dep_ == "advcl" and child not in chain and \
-                    any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in child.children):
-                return True
-    return False
+            if child.dep_ == "advcl" and child not in chain:
+                marks.update(c.lower_ for c in child.children if c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS)
+    return marks
+
+
+def _reported_will(verb: Token) -> bool:
+    """'Iraq said it would allow the inspectors back': "would" is the reported "will", a commitment."""
+    return verb.dep_ == "ccomp" and lemma(verb.head) in _REPORTING and \
+        any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children) and \
+        not any(c.dep_ == "advcl" and any(m.lower_ == "if" for m in c.children if m.dep_ == "mark")
+                for c in verb.children if _counterfactual(c))
+
+
+def _counterfactual(clause: Token) -> bool:
+    """'... would X if they had Y': a past-perfect condition makes 'would' unreal, not reported."""
+    return any(c.dep_ == "aux" and c.lower_ == "had" for c in clause.children)
 
 
 def _future(trigger: Token, chain: list[Token], event_date: tuple[dt.date, dt.date] | None,
             published: dt.date | None) -> bool:
+    if _reported_will(trigger):
+        return True
     for verb in _clause_verbs(trigger, chain):
         if any(c.dep_ == "aux" and (c.lower_ in _MODAL_FUTURE or (c.lemma_ == "go" and c.tag_ == "VBG"))
                for c in verb.children):
