@@ -152,3 +152,19 @@ def test_reported_would_is_a_commitment(code) -> None:  # type: ignore[no-untype
 def test_a_harm_held_over_someone_unless_they_comply_is_a_threat(code) -> None:  # type: ignore[no-untyped-def]
     result = code("Nigeria announced that it will withdraw its force from Chad unless Chad holds elections.")
     assert [e.plover for e in result.events if e.trigger.text == "withdraw"] == ["THREATEN"]
+
+
+def test_the_place_of_an_event_without_a_named_target_is_its_target(code) -> None:  # type: ignore[no-untyped-def]
+    [event] = code("Serbia lifted a night curfew in Montenegro on Sunday.").events
+    assert event.target is not None and (event.target.country, event.target.basis) == ("MNE", "event-place")
+    assert "target:place" in event.rule
+
+
+def test_coordinated_modifiers_are_two_parties(code) -> None:  # type: ignore[no-untyped-def]
+    events = _events(code("Senior Hungarian and Romanian officials agreed on Wednesday to cooperate."))
+    assert {("HUN", "ROU"), ("ROU", "HUN")} <= {(s, t) for s, t, plover, _ in events if plover == "AGREE"}
+
+
+def test_coordinated_parties_do_not_protest_against_each_other(code) -> None:  # type: ignore[no-untyped-def]
+    events = _events(code("US and British activists staged a protest in Beijing on Wednesday."))
+    assert {(s, t) for s, t, plover, _ in events if plover == "PROTEST"} == {("USA", "CHN"), ("GBR", "CHN")}

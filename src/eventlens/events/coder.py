@@ -25,6 +25,9 @@ from eventlens.records import ActorMention, Article, Event, Place, Span, TimeRef
 _VERB_POS = ("VERB",)
 _PROMINENCE, _PROMINENCE_STEP = 0.3, 0.1
 _CONFLICT_QUADS = (3, 4)
+#: Where the event's place must be named to stand in for a missing target: its own clause.
+_PLACE_TARGET_RULES = ("clause",)
+PLACE_BASIS, _PLACE_TARGET_NOTE = "event-place", "; target:place"
 _THREAT = "130"
 _NOUN_POS = ("NOUN", "PROPN")
 
@@ -121,7 +124,8 @@ def _refusals(ctx: CodingContext, events: list[Event]) -> list[Event]:
     result = []
     for event in events:
         token = index.get(event.trigger.start)
-        if event.plover != "REJECT" or event.target is not None or token is None:
+        named = event.target is not None and event.target.basis != PLACE_BASIS
+        if event.plover != "REJECT" or named or token is None:
             result.append(event)
             continue
         act = next((c for c in token.children if c.dep_ == "xcomp" and c.pos_ in _VERB_POS), None)
@@ -129,8 +133,9 @@ def _refusals(ctx: CodingContext, events: list[Event]) -> list[Event]:
         target = refused.target if refused is not None else _named_object(act, by_head, event.source)
         if refused is not None and _same_party(refused.source, event.source):
             dropped.add(id(refused))
+        rule = event.rule.replace(_PLACE_TARGET_NOTE, "")
         result.append(event if target is None else
-                      replace(event, target=target, rule=f"{event.rule}; refused:{act.text if act else ''}"))
+                      replace(event, target=target, rule=f"{rule}; refused:{act.text if act else ''}"))
     return [e for e in result if id(e) not in dropped]
 
 
@@ -343,6 +348,10 @@ def _event(ctx: CodingContext, token: Token, entry: LexEntry, *, source: ActorMe
     clause = {t.idx for t in _clause_tokens(token)}
     same_day = time_ref is None or (published is not None and time_ref.start <= published <= time_ref.end)
     place, place_rule = event_place(ctx.places, doc_text(ctx.doc), ctx.sentence_of[token.i], clause, same_day)
+    place_target = ""
+    if target is None and not dyad.reciprocal and place is not None and place.country and \
+            place_rule in _PLACE_TARGET_RULES:
+        target, place_target = place_actor(place), _PLACE_TARGET_NOTE
     evidence = _evidence(token, source, target)
     plover = code.plover or ""
     return Event(
@@ -354,10 +363,22 @@ def _event(ctx: CodingContext, token: Token, entry: LexEntry, *, source: ActorMe
         place=place, confidence=_confidence(entry, dyad, source, target, token),
         trigger=Span(start=token.idx, end=token.idx + len(token), text=token.text),
         evidence=evidence,
-        rule=f"{token.pos_.lower()}:{dyad.source_rule}/{dyad.target_rule}; place:{place_rule}{intent_rule}",
+        rule=f"{token.pos_.lower()}:{dyad.source_rule}/{dyad.target_rule}; place:{place_rule}{intent_rule}"
+             f"{place_target}",
         lexicon_entry=entry.describe(), coder=f"{CODER_VERSION}+{ctx.lexicon.version}",
         sentence=ctx.sentence_of[token.i],
     )
+
+
+def place_actor(place: Place) -> ActorMention:
+    """The country where an event with no named target happened, standing for its people.
+
+    "Serbia lifted a curfew in Montenegro", "Saddam Hussein arrived in Amman":
+    CAMEO and PLOVER coders code the place's country as the target when the
+    text names no other; the basis says so, so no one mistakes it for a named actor.
+    """
+    return ActorMention(span=place.span, name=place.name, kind="country", country=place.country, sector=None,
+                        role=None, entity=None, basis=PLACE_BASIS, sentence=place.sentence)
 
 
 def _commitment(ctx: CodingContext, token: Token, code: CameoCode,

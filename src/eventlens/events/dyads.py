@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from eventlens.actors.resolve import phrase_actor
+from eventlens.actors.resolve import mention_at, phrase_actor
 from eventlens.events.lexicon import LexEntry, Lexicon, lemma
 from eventlens.records import ActorMention
 
@@ -29,6 +29,11 @@ _CHAIN_DEPS = ("xcomp", "advcl", "conj", "ccomp", "pcomp", "acl", "relcl", "acom
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _RELATIVE = frozenset({"which", "who", "whom", "that", "whose"})
 _MAX_NOUN_HOPS = 2
+#: CAMEO roots and codes of events that coordinated parties do with each other (intent to cooperate,
+#: consult, material cooperation; normalising ties, signing), and the fighting words that are mutual.
+_MUTUAL_ROOTS = ("03", "04", "06")
+_MUTUAL_CODES = ("050", "057", "0871")
+_MUTUAL_FIGHTS = frozenset({"clash", "fight", "battle", "skirmish", "fighting", "war", "firefight", "gunfight"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,10 +74,19 @@ def verb_dyad(verb: Token, entry: LexEntry, obj: Token | None, scope: Scope) -> 
         return Dyad(sources=(), targets=_actors(undergoer, scope), source_rule=source_rule, target_rule="passive")
     exclude = sources[0].entity or sources[0].name if sources else None
     targets, target_rule = _verb_targets(verb, entry, obj, scope, exclude)
-    if not targets and len(sources) > 1:
+    if not targets and len(sources) > 1 and mutual(entry):
         return Dyad(sources=sources, targets=(), source_rule=source_rule, target_rule="reciprocal",
                     reciprocal=True)
     return Dyad(sources=sources, targets=targets, source_rule=source_rule, target_rule=target_rule)
+
+
+def mutual(entry: LexEntry) -> bool:
+    """Whether 'X and Y <did it>' means they did it to each other: agreeing, meeting, cooperating, fighting.
+
+    "Jordan and Britain agreed" is a pair of events between them; "US and
+    British activists staged a protest" is two protests against someone else.
+    """
+    return entry.cameo[:2] in _MUTUAL_ROOTS or entry.cameo[:3] in _MUTUAL_CODES or entry.lemma in _MUTUAL_FIGHTS
 
 
 def demand_dyad(statement: Token, clause: Token, scope: Scope) -> Dyad:
@@ -100,7 +114,7 @@ def noun_dyad(noun: Token, entry: LexEntry, scope: Scope) -> Dyad:
     if not targets and source_rule == "governor":
         targets = _governor_object(noun, scope, sources)
         target_rule = "governor-object" if targets else target_rule
-    if not targets and len(sources) > 1:
+    if not targets and len(sources) > 1 and mutual(entry):
         return Dyad(sources=sources, targets=(), source_rule=source_rule, target_rule="reciprocal",
                     reciprocal=True)
     return Dyad(sources=sources, targets=targets, source_rule=source_rule, target_rule=target_rule)
@@ -129,7 +143,18 @@ def _actors(token: Token | None, scope: Scope, exclude: str | None = None,
             phrase_actor(member, scope.actors, exclude) or _partitive(member, scope, exclude)
         if resolved is not None and resolved not in found:
             found.append(resolved)
+        found.extend(m for m in _coordinated_modifiers(member, scope) if m not in found)
     return tuple(found)
+
+
+def _coordinated_modifiers(token: Token, scope: Scope) -> list[ActorMention]:
+    """'Hungarian and Romanian officials', 'the Turkish and Greek sides': one actor per coordinated modifier."""
+    for child in token.children:
+        if child.dep_ in ("amod", "compound", "nmod") and any(c.dep_ == "conj" for c in child.children):
+            members = [mention_at(scope.actors, m) for m in _conjuncts(child)]
+            if len(members) > 1 and all(m is not None and m.country for m in members):
+                return [m for m in members if m is not None]
+    return []
 
 
 def _partitive(token: Token, scope: Scope, exclude: str | None) -> ActorMention | None:
