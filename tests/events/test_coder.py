@@ -168,3 +168,18 @@ def test_coordinated_modifiers_are_two_parties(code) -> None:  # type: ignore[no
 def test_coordinated_parties_do_not_protest_against_each_other(code) -> None:  # type: ignore[no-untyped-def]
     events = _events(code("US and British activists staged a protest in Beijing on Wednesday."))
     assert {(s, t) for s, t, plover, _ in events if plover == "PROTEST"} == {("USA", "CHN"), ("GBR", "CHN")}
+
+
+def test_background_fighting_is_not_a_second_event(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Bosnia and Slovenia agreed to a ceasefire after two days of fierce fighting.").events
+    assert {e.plover for e in events} == {"AGREE"}
+
+
+def test_a_nominal_event_is_coded_when_the_sentence_reports_nothing_else(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Two days of fierce fighting between Bosnia and Slovenia left the town in ruins.").events
+    assert {e.plover for e in events} == {"ASSAULT"}
+
+
+def test_the_purpose_of_an_event_is_not_a_second_event(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Tens of thousands of Indonesian students staged mass demonstrations to demand political reforms.")
+    assert {e.plover for e in result.events} == {"PROTEST"}

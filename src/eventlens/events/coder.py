@@ -25,6 +25,7 @@ from eventlens.records import ActorMention, Article, Event, Place, Span, TimeRef
 _VERB_POS = ("VERB",)
 _PROMINENCE, _PROMINENCE_STEP = 0.3, 0.1
 _CONFLICT_QUADS = (3, 4)
+_IN_PASSING = "a nominal event mentioned in passing, with no parties of its own"
 #: Where the event's place must be named to stand in for a missing target: its own clause.
 _PLACE_TARGET_RULES = ("clause",)
 PLACE_BASIS, _PLACE_TARGET_NOTE = "event-place", "; target:place"
@@ -77,18 +78,40 @@ def code_events(ctx: CodingContext) -> tuple[Event, ...]:
                  for c in (direct_object(token),) if c is not None}
     scope = Scope(actors=ctx.actors, lexicon=ctx.lexicon)
     events: list[Event] = []
+    in_passing: list[tuple[Token, LexEntry, Dyad]] = []
     for token, matched_entry, obj in matched:
         entry = matched_entry
         dyad = verb_dyad(token, entry, obj, scope) if token.pos_ in _VERB_POS else noun_dyad(token, entry, scope)
         demand = _demand(ctx, token, entry, scope)
         if demand is not None:
             entry, dyad = demand
-        reason = _skip_reason(ctx, token, entry, verbs, consumed, own_dyad=dyad.source_rule == "between")
+        reason = _skip_reason(ctx, token, entry, verbs, consumed, dyad=dyad)
+        if reason == _IN_PASSING:
+            in_passing.append((token, entry, dyad))
+            continue
         if reason:
             ctx.note(token, entry, "skipped", reason)
             continue
         events.extend(_events_for(ctx, token, entry, dyad))
+    events.extend(_background(ctx, in_passing, {e.sentence for e in events}))
     return _distinct(_refusals(ctx, events))
+
+
+def _background(ctx: CodingContext, in_passing: list[tuple[Token, LexEntry, Dyad]],
+                covered: set[int]) -> list[Event]:
+    """Nominal events mentioned in passing are coded only where their sentence reports nothing else.
+
+    "Bosnia and Slovenia agreed to a ceasefire after two days of fierce
+    fighting" reports the agreement; "... after two days of fighting, the
+    town was quiet" has no other event to report than the fighting.
+    """
+    events: list[Event] = []
+    for token, entry, dyad in in_passing:
+        if ctx.sentence_of[token.i] in covered:
+            ctx.note(token, entry, "skipped", f"{_IN_PASSING}; the sentence reports another event")
+            continue
+        events.extend(_events_for(ctx, token, entry, dyad))
+    return events
 
 
 def _demand(ctx: CodingContext, token: Token, entry: LexEntry, scope: Scope) -> tuple[LexEntry, Dyad] | None:
@@ -171,14 +194,17 @@ def _key(actor: ActorMention | None) -> str | None:
 
 
 def _skip_reason(ctx: CodingContext, token: Token, entry: LexEntry, verbs: dict[int, LexEntry],
-                 consumed: set[int], *, own_dyad: bool) -> str | None:
+                 consumed: set[int], *, dyad: Dyad) -> str | None:
     """Why a matched trigger is not coded on its own, or None to code it.
 
-    ``own_dyad``: a nominal event names its own parties ("a summit between X and Y"),
-    so it is an event of its own even as the object of another verb.
+    A nominal event that names its own parties ("a summit between X and Y")
+    is an event of its own even as the object of another verb; one with a
+    possessor or target ("Russia's invasion of Ukraine") even in passing.
     """
     if token.pos_ in _VERB_POS:
         return _verb_skip_reason(ctx, token, entry, verbs)
+    own_dyad = dyad.source_rule == "between"
+    named = own_dyad or dyad.source_rule == "possessor" or dyad.target_rule in ("prep-target", "modifier-target")
     if token.i in consumed and not own_dyad:
         return "object of a coded verb: coded with it"
     governor = _governing_verb(token)
@@ -188,7 +214,23 @@ def _skip_reason(ctx: CodingContext, token: Token, entry: LexEntry, verbs: dict[
         same = ctx.ontology.code(verbs[governor.i].cameo).plover == ctx.ontology.code(entry.cameo).plover
         if same:
             return f"repeats the event of '{governor.text}'"
+    if not named and not _reported_as_news(token):
+        return _IN_PASSING
     return None
+
+
+def _reported_as_news(noun: Token) -> bool:
+    """A nominal event the sentence reports: its subject or head, or the object of its main verb.
+
+    "Talks between X and Y began", "Clashes in Kirkuk" (a headline). A noun deeper down ("after two
+    days of fierce fighting", "because of the sanctions") is background to another event.
+    """
+    node = noun
+    while node.dep_ in ("conj", "compound", "appos") and node.head.i != node.i:
+        node = node.head
+    if node.dep_ == "ROOT" or node.head.i == node.i:
+        return True
+    return node.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and node.head.dep_ == "ROOT"
 
 
 def _verb_skip_reason(ctx: CodingContext, token: Token, entry: LexEntry, verbs: dict[int, LexEntry]) -> str | None:
@@ -198,6 +240,11 @@ def _verb_skip_reason(ctx: CodingContext, token: Token, entry: LexEntry, verbs: 
     coded = [c for c in complements if c.i in verbs]
     if coded and (entry.cameo.startswith("03") or ctx.lexicon.is_intent(lemma(token))):
         return f"intent verb: the commitment is coded on '{coded[0].text}'"
+    if token.dep_ == "advcl" and token.head.i in verbs and \
+            not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        # "staged demonstrations to demand reforms", "opened fire, killing one": how or why the main event
+        # was done, by its own subject, not a second report
+        return f"purpose or manner of '{token.head.text}': coded with it"
     return None
 
 
