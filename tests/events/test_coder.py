@@ -183,3 +183,13 @@ def test_a_nominal_event_is_coded_when_the_sentence_reports_nothing_else(code) -
 def test_the_purpose_of_an_event_is_not_a_second_event(code) -> None:  # type: ignore[no-untyped-def]
     result = code("Tens of thousands of Indonesian students staged mass demonstrations to demand political reforms.")
     assert {e.plover for e in result.events} == {"PROTEST"}
+
+
+def test_the_subject_of_a_raising_passive_does_the_act(code) -> None:  # type: ignore[no-untyped-def]
+    events = _events(code("Obama is scheduled to attend a summit in Switzerland."))
+    assert ("USA", "CHE", "CONSULT") in {(s, t, plover) for s, t, plover, _ in events}
+
+
+def test_an_arrest_warrant_is_an_arrest_of_whom_it_names(code) -> None:  # type: ignore[no-untyped-def]
+    events = _events(code("A court in Guyana has issued arrest warrants for two Brazilian men."))
+    assert ("GUY", "BRA", "COERCE") in {(s, t, plover) for s, t, plover, _ in events}

@@ -153,7 +153,7 @@ def _coordinated_modifiers(token: Token, scope: Scope) -> list[ActorMention]:
         if child.dep_ in ("amod", "compound", "nmod") and any(c.dep_ == "conj" for c in child.children):
             members = [mention_at(scope.actors, m) for m in _conjuncts(child)]
             if len(members) > 1 and all(m is not None and m.country for m in members):
-                return [m for m in members if m is not None]
+                return [m for m in members if m is not None and m.country != _own_country(token, scope)]
     return []
 
 
@@ -170,6 +170,12 @@ def _partitive(token: Token, scope: Scope, exclude: str | None) -> ActorMention 
                 if pobj.dep_ == "pobj":
                     return phrase_actor(pobj, scope.actors, exclude)
     return None
+
+
+def _own_country(token: Token, scope: Scope) -> str | None:
+    """The country of the phrase's own mention ('US and British activists' is a US group), if any."""
+    own = mention_at(scope.actors, token)
+    return own.country if own is not None else None
 
 
 def _conjuncts(token: Token) -> list[Token]:
@@ -197,9 +203,14 @@ def _resolve_relative(pronoun: Token, scope: Scope) -> ActorMention | None:
 
 
 def _subject_actors(verb: Token, scope: Scope) -> tuple[tuple[ActorMention, ...], str]:
-    node, rule = verb, "subject"
+    node, rule, came_by = verb, "subject", ""
     for _ in range(4):
-        if any(c.dep_ == "nsubjpass" for c in node.children):
+        undergoer = next((c for c in node.children if c.dep_ == "nsubjpass"), None)
+        if undergoer is not None and came_by == "xcomp":
+            # "Obama is scheduled to attend", "Iran was asked to stop": the passive's subject does the act
+            found = _actors(undergoer, scope)
+            return (found, "raised") if found else ((), "raised-unresolved")
+        if undergoer is not None:
             return (), "passive-no-agent"  # the subject of a passive is what the event was done to
         subject = next((c for c in node.children if c.dep_ == "nsubj"), None) or _stranded_subject(node)
         if subject is not None:
@@ -209,7 +220,7 @@ def _subject_actors(verb: Token, scope: Scope) -> tuple[tuple[ActorMention, ...]
             return _noun_owner(node.head, scope)
         if node.dep_ not in _CHAIN_DEPS or node.head.i == node.i:
             break
-        node, rule = node.head, "control"
+        node, rule, came_by = node.head, "control", node.dep_
     return (), "no-subject"
 
 
