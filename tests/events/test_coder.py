@@ -187,9 +187,19 @@ def test_the_purpose_of_an_event_is_not_a_second_event(code) -> None:  # type: i
 
 def test_the_subject_of_a_raising_passive_does_the_act(code) -> None:  # type: ignore[no-untyped-def]
     events = _events(code("Obama is scheduled to attend a summit in Switzerland."))
-    assert ("USA", "CHE", "CONSULT") in {(s, t, plover) for s, t, plover, _ in events}
+    assert ("USA", None, "CONSULT") in {(s, t, plover) for s, t, plover, _ in events}
 
 
 def test_an_arrest_warrant_is_an_arrest_of_whom_it_names(code) -> None:  # type: ignore[no-untyped-def]
     events = _events(code("A court in Guyana has issued arrest warrants for two Brazilian men."))
     assert ("GUY", "BRA", "COERCE") in {(s, t, plover) for s, t, plover, _ in events}
+
+
+def test_a_meetings_venue_is_no_party_to_it(code) -> None:  # type: ignore[no-untyped-def]
+    events = _events(code("Iran agreed at a meeting in Geneva on October 1 to allow UN experts access to the plant."))
+    assert ("IRN", None, "CONSULT") in {(s, t, plover) for s, t, plover, _ in events}
+
+
+def test_signing_a_treaty_is_support_as_cameo2plover_maps_it(code) -> None:  # type: ignore[no-untyped-def]
+    events = _events(code("Libya and Bulgaria today signed a treaty of friendship and cooperation."))
+    assert {("LBY", "BGR"), ("BGR", "LBY")} <= {(s, t) for s, t, plover, _ in events if plover == "SUPPORT"}

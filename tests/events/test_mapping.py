@@ -15,10 +15,6 @@ from ..conftest import SHARED
 TABLE = SHARED / "gold" / "events" / "plover" / "CAMEO2PLOVER-2021.txt"
 _YIELD = "the PLOVER gold records code easing, releasing and allowing as CONCEDE; RETREAT is kept for withdrawals"
 DELIBERATE = {
-    "050": "restoring relations is cooperation, as the PLOVER gold records code it",
-    "055": "apologising concedes something; the PLOVER gold records disagree with each other here",
-    "056": "forgiving concedes a grievance",
-    "057": "signing an agreement is AGREE in the PLOVER gold records",
     "0831": "resigning is RETREAT in the PLOVER gold records ('will resign')",
     "08": _YIELD, "084": _YIELD, "0841": _YIELD, "0842": _YIELD, "085": _YIELD, "086": _YIELD,
     "0861": _YIELD, "0862": _YIELD, "0863": _YIELD, "0813": _YIELD, "0814": _YIELD,

@@ -25,6 +25,9 @@ from eventlens.records import ActorMention, Article, Event, Place, Span, TimeRef
 _VERB_POS = ("VERB",)
 _PROMINENCE, _PROMINENCE_STEP = 0.3, 0.1
 _CONFLICT_QUADS = (3, 4)
+_OCCASION = ("at", "during")
+_VISIT = "042"
+_MEETING_ROOT = "04"
 _IN_PASSING = "a nominal event mentioned in passing, with no parties of its own"
 #: Where the event's place must be named to stand in for a missing target: its own clause.
 _PLACE_TARGET_RULES = ("clause",)
@@ -230,6 +233,8 @@ def _reported_as_news(noun: Token) -> bool:
         node = node.head
     if node.dep_ == "ROOT" or node.head.i == node.i:
         return True
+    if node.dep_ == "pobj" and node.head.lower_ in _OCCASION and node.head.head.dep_ == "ROOT":
+        return True  # "agreed at a meeting with six powers": the meeting is where it happened
     return node.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and node.head.dep_ == "ROOT"
 
 
@@ -397,7 +402,7 @@ def _event(ctx: CodingContext, token: Token, entry: LexEntry, *, source: ActorMe
     place, place_rule = event_place(ctx.places, doc_text(ctx.doc), ctx.sentence_of[token.i], clause, same_day)
     place_target = ""
     if target is None and not dyad.reciprocal and place is not None and place.country and \
-            place_rule in _PLACE_TARGET_RULES:
+            place_rule in _PLACE_TARGET_RULES and _done_to_a_place(code):
         target, place_target = place_actor(place), _PLACE_TARGET_NOTE
     evidence = _evidence(token, source, target)
     plover = code.plover or ""
@@ -415,6 +420,16 @@ def _event(ctx: CodingContext, token: Token, entry: LexEntry, *, source: ActorMe
         lexicon_entry=entry.describe(), coder=f"{CODER_VERSION}+{ctx.lexicon.version}",
         sentence=ctx.sentence_of[token.i],
     )
+
+
+def _done_to_a_place(code: CameoCode) -> bool:
+    """Whether an event's place can stand for its target: anything but a meeting, whose venue is no party.
+
+    Talks held in Geneva are not held with Switzerland; a visit to Amman, a
+    curfew or a shelling in Gaza, and a protest in Beijing are aimed at the
+    place's people or rulers, as the CAMEO and PLOVER coders code them.
+    """
+    return code.code.startswith(_VISIT) or not code.code.startswith(_MEETING_ROOT)
 
 
 def place_actor(place: Place) -> ActorMention:
