@@ -13,11 +13,10 @@ from eventlens.events.ontology import load_ontology
 from ..conftest import SHARED
 
 TABLE = SHARED / "gold" / "events" / "plover" / "CAMEO2PLOVER-2021.txt"
-_YIELD = "the PLOVER gold records code easing, releasing and allowing as CONCEDE; RETREAT is kept for withdrawals"
+_YIELD = "the PLOVER gold records code easing a curfew or an emergency, and yielding in general, as CONCEDE"
 DELIBERATE = {
     "0831": "resigning is RETREAT in the PLOVER gold records ('will resign')",
-    "08": _YIELD, "084": _YIELD, "0841": _YIELD, "0842": _YIELD, "085": _YIELD, "086": _YIELD,
-    "0861": _YIELD, "0862": _YIELD, "0863": _YIELD, "0813": _YIELD, "0814": _YIELD,
+    "08": _YIELD, "0813": _YIELD, "0814": _YIELD,
     "116": "a conviction is a legal sanction, not an accusation",
     "163": "the seed annotation and the PLOVER gold records code sanctions and embargoes as SANCTION",
     "1712": "destroying property is coercion",
