@@ -203,3 +203,23 @@ def test_a_meetings_venue_is_no_party_to_it(code) -> None:  # type: ignore[no-un
 def test_signing_a_treaty_is_support_as_cameo2plover_maps_it(code) -> None:  # type: ignore[no-untyped-def]
     events = _events(code("Libya and Bulgaria today signed a treaty of friendship and cooperation."))
     assert {("LBY", "BGR"), ("BGR", "LBY")} <= {(s, t) for s, t, plover, _ in events if plover == "SUPPORT"}
+
+
+def test_a_statements_object_is_an_event_of_its_own(code) -> None:  # type: ignore[no-untyped-def]
+    events = _events(code("Italy announced a suspension of air links with Serbia on Wednesday."))
+    assert ("ITA", "SRB", "SANCTION") in {(s, t, plover) for s, t, plover, _ in events}
+
+
+def test_an_attack_that_killed_is_its_owners_act(code) -> None:  # type: ignore[no-untyped-def]
+    events = _events(code("US drone attacks have killed eight Pakistani militants since July."))
+    assert ("USA", "PAK", "ASSAULT") in {(s, t, plover) for s, t, plover, _ in events}
+
+
+def test_a_measure_of_goods_matches_the_goods(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Swiss doctors handed over 700 kg of medicine to the Iranian Red Crescent.").events
+    assert [(e.plover, e.cameo) for e in events if e.trigger.text == "handed"] == [("AID", "073")]
+
+
+def test_a_stated_offer_in_the_past_is_still_a_commitment(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("On September 29, 1999, Putin offered to negotiate with the president of Armenia.")
+    assert [e.plover for e in result.events if e.trigger.text == "negotiate"] == ["AGREE"]

@@ -77,8 +77,8 @@ def code_events(ctx: CodingContext) -> tuple[Event, ...]:
     matched = _triggers(ctx)
     verbs = {token.i: entry for token, entry, _ in matched if token.pos_ in _VERB_POS}
     consumed = {obj.i for _, _, obj in matched if obj is not None}
-    consumed |= {c.i for token, _, _ in matched if token.pos_ in _VERB_POS
-                 for c in (direct_object(token),) if c is not None}
+    consumed |= {c.i for token, entry, _ in matched if token.pos_ in _VERB_POS and not entry.cameo.startswith("01")
+                 for c in (direct_object(token),) if c is not None}  # "announced a suspension" is the suspension
     scope = Scope(actors=ctx.actors, lexicon=ctx.lexicon)
     events: list[Event] = []
     in_passing: list[tuple[Token, LexEntry, Dyad]] = []
@@ -320,9 +320,12 @@ def _object_with_lemma(token: Token, lemma: str) -> Token | None:
 
 
 def _lemma_in(token: Token, wanted: str) -> bool:
-    """The word, a word coordinated with it, or its compound modifier ('aid deliveries', 'mediation efforts')."""
+    """The word, a word coordinated with it, its compound modifier ('aid deliveries', 'mediation efforts'),
+    or what a measure counts ('700 kg of medicine', 'a shipment of weapons')."""
     return lemma(token) == wanted or any(lemma(c) == wanted for c in token.conjuncts) or \
-        any(lemma(c) == wanted for c in token.children if c.dep_ == "compound")
+        any(lemma(c) == wanted for c in token.children if c.dep_ == "compound") or \
+        any(lemma(pobj) == wanted for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+            for pobj in prep.children if pobj.dep_ == "pobj")
 
 
 def _events_for(ctx: CodingContext, token: Token, entry: LexEntry, dyad: Dyad) -> list[Event]:
@@ -452,13 +455,16 @@ def _commitment(ctx: CodingContext, token: Token, code: CameoCode,
     is REJECT. The future and hypothetical modes go: the commitment is made now.
     """
     acted_on = token.pos_ == "VERB" or (token.dep_ == "dobj" and token.head.pos_ == "VERB")
-    if code.plover is None or "historical" in modes or not acted_on:
+    if code.plover is None or not acted_on:
         # "will extend the curfew" promises the curfew; "will inject momentum into talks" does not
         return code, modes, ""
     node = token
     while node.dep_ == "xcomp" and node.head.i != node.i:
         node = node.head
-    promised = "future" in modes or (node.i != token.i and ctx.lexicon.is_intent(lemma(node)))
+    stated = node.i != token.i and ctx.lexicon.is_intent(lemma(node))
+    if "historical" in modes and not stated:
+        return code, modes, ""  # "fought a war last year" promised nothing; "offered in 1999 to talk" did
+    promised = "future" in modes or stated
     marks = condition_marks(token) if "conditional" in modes else set()
     if ("unless" in marks and (promised or "hypothetical" in modes)) or \
             (marks and "hypothetical" in modes and code.quad_class in _CONFLICT_QUADS):

@@ -215,6 +215,9 @@ def _subject_actors(verb: Token, scope: Scope) -> tuple[tuple[ActorMention, ...]
         subject = next((c for c in node.children if c.dep_ == "nsubj"), None) or _stranded_subject(node)
         if subject is not None:
             found = _actors(subject, scope)
+            owner = _modifier_actor(subject, scope) if not found and scope.is_event_noun(subject) else None
+            if owner is not None:
+                return (owner,), "event-owner"  # "US Predator attacks have killed ...": the attacks' owner
             return (found, rule) if found else ((), f"{rule}-unresolved")
         if node.dep_ in ("acl",) and node.head.pos_ in ("NOUN", "PROPN"):
             return _noun_owner(node.head, scope)

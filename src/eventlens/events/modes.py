@@ -103,8 +103,8 @@ def _hypothetical(trigger: Token, chain: list[Token]) -> bool:
     for head in chain:
         if lemma(head) in _WANTING:
             return True
-        if head.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in _MODAL_HYPOTHETICAL
-                                                 for c in head.children):
+        if head.pos_ in ("VERB", "AUX") and not _reported_will(head) and \
+                any(c.dep_ == "aux" and c.lower_ in _MODAL_HYPOTHETICAL for c in head.children):
             return True
     return False
 
@@ -141,9 +141,9 @@ def _counterfactual(clause: Token) -> bool:
 
 def _future(trigger: Token, chain: list[Token], event_date: tuple[dt.date, dt.date] | None,
             published: dt.date | None) -> bool:
-    if _reported_will(trigger):
-        return True
     for verb in _clause_verbs(trigger, chain):
+        if _reported_will(verb):
+            return True
         if any(c.dep_ == "aux" and (c.lower_ in _MODAL_FUTURE or (c.lemma_ == "go" and c.tag_ == "VBG"))
                for c in verb.children):
             return True
