@@ -223,3 +223,15 @@ def test_a_measure_of_goods_matches_the_goods(code) -> None:  # type: ignore[no-
 def test_a_stated_offer_in_the_past_is_still_a_commitment(code) -> None:  # type: ignore[no-untyped-def]
     result = code("On September 29, 1999, Putin offered to negotiate with the president of Armenia.")
     assert [e.plover for e in result.events if e.trigger.text == "negotiate"] == ["AGREE"]
+
+
+def test_a_demand_noun_is_aimed_at_the_subject_of_its_clause(code) -> None:  # type: ignore[no-untyped-def]
+    events = _events(code("Jordan reiterated its demand today that Israel ease restrictions on Palestinian workers."))
+    assert ("JOR", "ISR", "REQUEST") in {(s, t, plover) for s, t, plover, _ in events}
+
+
+def test_reaching_an_agreement_is_a_commitment_and_signing_one_is_support(code) -> None:  # type: ignore[no-untyped-def]
+    reached = _events(code("Israel reached an agreement with Jordan on water on Thursday."))
+    signed = _events(code("Israel signed an agreement with Jordan on water on Thursday."))
+    assert ("ISR", "JOR", "AGREE") in {(s, t, p) for s, t, p, _ in reached}
+    assert ("ISR", "JOR", "SUPPORT") in {(s, t, p) for s, t, p, _ in signed}

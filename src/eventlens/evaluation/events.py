@@ -55,8 +55,9 @@ def _code(resources: Resources, rows: Sequence[tuple[str, str, dt.date | None]])
 
 
 def _main_event(events: Sequence[Event]) -> Event | None:
-    """The sentence's main event: the most confident one that is not negated."""
-    happened = [e for e in events if "negated" not in e.modes] or list(events)
+    """The sentence's main event: the most confident one that happened (not negated, not hypothetical)."""
+    happened = [e for e in events if not {"negated", "hypothetical"} & set(e.modes)] or \
+        [e for e in events if "negated" not in e.modes] or list(events)
     return max(happened, key=lambda e: e.confidence) if happened else None
 
 

@@ -24,6 +24,8 @@ from eventlens.records import ActorMention, Article, Event, Place, Span, TimeRef
 
 _VERB_POS = ("VERB",)
 _PROMINENCE, _PROMINENCE_STEP = 0.3, 0.1
+_BACKGROUND_DEPTH = 2
+_SCENE_MARKS = frozenset({"after", "before", "since", "as", "when", "while", "because", "until", "following"})
 _CONFLICT_QUADS = (3, 4)
 _OCCASION = ("at", "during")
 _VISIT = "042"
@@ -131,7 +133,7 @@ def _demand(ctx: CodingContext, token: Token, entry: LexEntry, scope: Scope) -> 
         if modal is None:
             continue
         dyad = demand_dyad(token, clause, scope)
-        if any(not _same_party(s, t) for s in dyad.sources for t in dyad.targets):
+        if any(not _same_actor(s, t) for s in dyad.sources for t in dyad.targets):
             return modal, dyad
     return None
 
@@ -541,16 +543,29 @@ def _confidence(entry: LexEntry, dyad: Dyad, source: ActorMention | None, target
     score += 0.15 if target is not None and dyad.target_rule in ("object", "passive", "reciprocal") else \
         0.08 if target is not None else 0.0
     score += 0.1 * min(entry.specificity, 1)
-    score -= 0.1 if token.pos_ in _NOUN_POS else 0.0
+    score -= 0.1 if token.pos_ in _NOUN_POS and not _reported_as_news(token) else 0.0
     score += _prominence(token)
     score -= 0.05 if source is not None and source.basis in ("name-only", "sector-word") else 0.0
     return round(max(0.05, min(0.99, score)), 2)
 
 
 def _prominence(token: Token) -> float:
-    """The sentence's own predicate is reported as fact; an event buried clauses down less surely so."""
+    """The sentence's own predicate is reported as fact; an event buried clauses down less surely so.
+
+    An event in a clause that only sets the time or cause of another ("one
+    day after a jet shot down a helicopter", "when Amin expelled them") is
+    background: it counts as buried further.
+    """
     depth = sum(1 for a in token.ancestors if a.pos_ in ("VERB", "AUX", "NOUN"))
+    depth += _BACKGROUND_DEPTH * any(_sets_the_scene(node) for node in (token, *token.ancestors))
     return max(0.0, _PROMINENCE - _PROMINENCE_STEP * depth)
+
+
+def _sets_the_scene(node: Token) -> bool:
+    marks = [c.lower_ for c in node.children if c.dep_ in ("mark", "advmod")]
+    if node.dep_ == "advcl" and any(m in _SCENE_MARKS for m in marks):
+        return True
+    return node.dep_ == "pcomp" and node.head.lower_ in _SCENE_MARKS
 
 
 def _event_id(article_id: str, offset: int, source: ActorMention | None, target: ActorMention | None,

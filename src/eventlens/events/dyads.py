@@ -106,6 +106,9 @@ def noun_dyad(noun: Token, entry: LexEntry, scope: Scope) -> Dyad:
                     reciprocal=True)
     targets = _prep_objects(noun, _preps_for(entry), scope)
     target_rule = "prep-target" if targets else "none"
+    if not targets:
+        targets = _clause_of_noun(noun, scope)
+        target_rule = "clause-subject" if targets else target_rule
     sources, source_rule = _noun_sources(noun, entry, scope)
     if source_rule == "modifier-target":
         if not targets:
@@ -118,6 +121,18 @@ def noun_dyad(noun: Token, entry: LexEntry, scope: Scope) -> Dyad:
         return Dyad(sources=sources, targets=(), source_rule=source_rule, target_rule="reciprocal",
                     reciprocal=True)
     return Dyad(sources=sources, targets=targets, source_rule=source_rule, target_rule=target_rule)
+
+
+def _clause_of_noun(noun: Token, scope: Scope) -> tuple[ActorMention, ...]:
+    """'its demand that Israel ease restrictions', 'a warning that Iran would pay': whom the clause is about."""
+    for clause in (c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ in ("VERB", "AUX")):
+        if any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children) or clause.dep_ != "relcl":
+            subject = next((c for c in clause.children if c.dep_ in _SUBJECT_DEPS), None)
+            if subject is not None and subject.pos_ != "PRON":
+                found = _actors(subject, scope)
+                if found:
+                    return found
+    return ()
 
 
 def _preps_for(entry: LexEntry) -> tuple[str, ...]:
