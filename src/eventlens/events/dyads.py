@@ -125,7 +125,10 @@ def noun_dyad(noun: Token, entry: LexEntry, scope: Scope) -> Dyad:
 
 def _clause_of_noun(noun: Token, scope: Scope) -> tuple[ActorMention, ...]:
     """'its demand that Israel ease restrictions', 'a warning that Iran would pay': whom the clause is about."""
-    for clause in (c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ in ("VERB", "AUX")):
+    clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")]
+    if noun.dep_ == "dobj":  # "reiterated its demand today that Israel ease ...": the clause hangs on the verb
+        clauses += [c for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.i]
+    for clause in (c for c in clauses if c.pos_ in ("VERB", "AUX")):
         if any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children) or clause.dep_ != "relcl":
             subject = next((c for c in clause.children if c.dep_ in _SUBJECT_DEPS), None)
             if subject is not None and subject.pos_ != "PRON":
