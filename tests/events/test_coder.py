@@ -235,3 +235,9 @@ def test_reaching_an_agreement_is_a_commitment_and_signing_one_is_support(code) 
     signed = _events(code("Israel signed an agreement with Jordan on water on Thursday."))
     assert ("ISR", "JOR", "AGREE") in {(s, t, p) for s, t, p, _ in reached}
     assert ("ISR", "JOR", "SUPPORT") in {(s, t, p) for s, t, p, _ in signed}
+
+
+def test_a_group_named_by_its_sector_is_of_the_country_where_it_acts(code) -> None:  # type: ignore[no-untyped-def]
+    [event] = [e for e in code("Riot police used tear gas to disperse demonstrators in Monrovia.").events
+               if e.plover == "COERCE"]
+    assert event.source is not None and event.source.country == "LBR" and "event-place" in event.source.basis

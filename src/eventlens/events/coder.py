@@ -335,7 +335,7 @@ def _events_for(ctx: CodingContext, token: Token, entry: LexEntry, dyad: Dyad) -
     if code.plover is None:
         ctx.note(token, entry, "rejected", f"CAMEO {entry.cameo} is a statement: kept as a quote, not an event")
         return []
-    sources = [s for s in dyad.sources if can_act(s)]
+    sources = [s for s in dyad.sources if can_act(s)] or _local_groups(ctx, token, dyad)
     pairs = _pairs(sources, dyad) if sources else _unknown_source(dyad)
     if not pairs:
         ctx.note(token, entry, "rejected", f"no source actor with a country ({dyad.source_rule}) and no target")
@@ -356,6 +356,19 @@ def _events_for(ctx: CodingContext, token: Token, entry: LexEntry, dyad: Dyad) -
 
 #: Target rules that find a target only through another clause or phrase: too weak without a source.
 _INDIRECT_TARGET_RULES = ("embedded", "clause-subject", "object-prep", "object-modifier")
+
+
+def _local_groups(ctx: CodingContext, token: Token, dyad: Dyad) -> list[ActorMention]:
+    """'Riot police fired tear gas in Monrovia', 'the military government declared a siege in Haiti':
+    a group named only by its sector is of the country where its own clause places the act."""
+    groups = [s for s in dyad.sources if s.kind == "group" and s.sector and not s.country]
+    if not groups:
+        return []
+    clause = {t.idx for t in _clause_tokens(token)}
+    place, rule = event_place(ctx.places, doc_text(ctx.doc), ctx.sentence_of[token.i], clause, False)
+    if place is None or rule != "clause" or not place.country:
+        return []
+    return [replace(g, country=place.country, basis=f"{g.basis}+{PLACE_BASIS}") for g in groups]
 
 
 def can_act(actor: ActorMention) -> bool:
