@@ -35,3 +35,8 @@ def test_pentaclass_splits_statements_and_appeals_from_verbal_cooperation() -> N
     assert [ontology.penta_class(c) for c in ("010", "020", "0256", "036", "070", "111", "1056", "190")] == \
         [0, 0, 0, 1, 2, 3, 3, 4]
     assert ontology.penta_class(None) == 0
+
+
+def test_cameos_pre_iso_country_codes_read_as_iso() -> None:
+    record = _record(["ITL"], ["JAP"], "(SRC: Italy) (EVT: announced a suspension) of links with (TAR: Japan)")
+    assert plover_triples(record, "SANCTION") == [("ITA", "JPN", "SANCTION")]

@@ -67,11 +67,16 @@ def _country(code: str | None) -> str:
     return coarse_country(code[:3]) or "---"
 
 
+#: CAMEO's own country codes that predate ISO 3166 alpha-3, as some PLOVER gold records still write them.
+CAMEO_LEGACY = {"ITL": "ITA", "JAP": "JPN", "VTN": "VNM"}
+
+
 def _actor_codes(actors: Any) -> list[str]:
     """Every coded actor of a gold source or target list, coarse ('---' for one with no code)."""
     if not isinstance(actors, list):
         return []
-    return [_country(str(a.get("code") or "")) for a in actors if isinstance(a, dict)]
+    codes = [str(a.get("code") or "") for a in actors if isinstance(a, dict)]
+    return [_country(CAMEO_LEGACY.get(code[:3], code)) for code in codes]
 
 
 def plover_triples(record: dict[str, Any], category: str) -> list[tuple[str, str, str]]:
