@@ -101,3 +101,15 @@ def test_a_possessive_country_overrides_a_foreign_ministry_alias(code) -> None: 
 
 def test_a_place_in_a_compound_gives_the_group_its_country(code) -> None:  # type: ignore[no-untyped-def]
     assert _actor(code("A Minsk police station was burned."), "police").country == "BLR"
+
+
+def test_a_people_is_coded_where_the_phrase_says_it_lives(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Ethnic Albanians in south Serbia are demanding autonomy. Bosnian Serbs demanded a truce.")
+    albanians = next(a for a in result.actors if a.span.text.endswith("Albanians"))
+    assert (albanians.country, albanians.basis) == ("SRB", "demonym+residence")
+    assert next(a for a in result.actors if a.span.text.endswith("Serbs")).country == "BIH"
+
+
+def test_a_people_with_no_residence_named_keeps_its_demonym(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Thousands of Iraqi Kurds demonstrated on Sunday.")
+    assert {a.country for a in result.actors} == {"IRQ"}

@@ -171,6 +171,11 @@ def _country_mention(ctx: _Context, span: SpacySpan, kind: str, country: Country
                         role=None, entity=f"country:{country.iso3}", basis="capital-metonym")
     if kind == "adjective":
         plural_noun = span.root.tag_ in ("NNS", "NNPS") and span.root.dep_ != "amod"
+        home = _residence(ctx, span.root) if plural_noun else None
+        if home is not None and home != country.iso3:
+            # "Bosnian Serbs", "ethnic Albanians in south Serbia": a people coded where it lives, as CAMEO does
+            return _mention(ctx, span, name=span.text, kind="group", country=home, sector="CVL", role=None,
+                            entity=None, basis="demonym+residence")
         return _mention(ctx, span, name=country.name, kind="country", country=country.iso3,
                         sector="CVL" if plural_noun else None, role=None,
                         entity=f"country:{country.iso3}", basis="demonym")
@@ -178,6 +183,22 @@ def _country_mention(ctx: _Context, span: SpacySpan, kind: str, country: Country
     # its capital standing for it ("Moscow said") is its government.
     return _mention(ctx, span, name=country.name, kind="country", country=country.iso3, sector=None,
                     role=None, entity=f"country:{country.iso3}", basis="country-name")
+
+
+def _residence(ctx: _Context, people: Token) -> str | None:
+    """Where a people named by its demonym lives, when the phrase says: 'Bosnian Serbs' (an outer
+    demonym), 'ethnic Albanians in south Serbia', 'the Albanians of southern Serbia'."""
+    for child in people.children:
+        if child.dep_ in ("amod", "compound") and child.i < people.i and child.lower_ != "ethnic":
+            outer = _country_of_token(ctx, child)
+            if outer is not None:
+                return outer
+    for prep in (c for c in people.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            place = next((p for p in ctx.places if p.span.start <= pobj.idx < p.span.end and p.country), None)
+            if place is not None:
+                return place.country
+    return None
 
 
 def _person(ctx: _Context, span: SpacySpan, person: Person, basis: str) -> ActorMention:
