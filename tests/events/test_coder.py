@@ -241,3 +241,20 @@ def test_a_group_named_by_its_sector_is_of_the_country_where_it_acts(code) -> No
     [event] = [e for e in code("Riot police used tear gas to disperse demonstrators in Monrovia.").events
                if e.plover == "COERCE"]
     assert event.source is not None and event.source.country == "LBR" and "event-place" in event.source.basis
+
+
+def test_wanting_to_act_is_an_intent_and_wanting_another_to_act_an_appeal(code) -> None:  # type: ignore[no-untyped-def]
+    assert ("USA", "ISR", "AGREE") in {(s, t, p) for s, t, p, _ in _events(code("The US wants to help Israel."))}
+    events = _events(code("Obama wants Putin to attack Switzerland."))
+    assert ("USA", "RUS", "REQUEST") in {(s, t, p) for s, t, p, _ in events}
+    assert all("hypothetical" in modes for s, _, p, modes in events if p == "ASSAULT")
+
+
+def test_a_participle_marks_who_had_it_done_to_them(code) -> None:  # type: ignore[no-untyped-def]
+    events = _events(code("There were 10 Russian soldiers killed in Ukraine today."))
+    assert [(s, t) for s, t, p, _ in events if p == "ASSAULT"] == [(None, "RUS")]
+
+
+def test_killed_in_someones_strike_is_their_act(code) -> None:  # type: ignore[no-untyped-def]
+    events = _events(code("Three Syrian soldiers were killed in an Israeli air strike on Tuesday."))
+    assert ("ISR", "SYR", "ASSAULT") in {(s, t, p) for s, t, p, _ in events}

@@ -316,18 +316,18 @@ def _object_with_lemma(token: Token, lemma: str) -> Token | None:
             return child
         if child.dep_ == "prep":
             for pobj in child.children:
-                if pobj.dep_ == "pobj" and _lemma_in(pobj, lemma):
+                if pobj.dep_ == "pobj" and _lemma_in(pobj, lemma, measure=False):
                     return pobj
     return None
 
 
-def _lemma_in(token: Token, wanted: str) -> bool:
+def _lemma_in(token: Token, wanted: str, *, measure: bool = True) -> bool:
     """The word, a word coordinated with it, its compound modifier ('aid deliveries', 'mediation efforts'),
-    or what a measure counts ('700 kg of medicine', 'a shipment of weapons')."""
+    or, for a direct object, what a measure counts ('700 kg of medicine', 'a shipment of weapons')."""
     return lemma(token) == wanted or any(lemma(c) == wanted for c in token.conjuncts) or \
         any(lemma(c) == wanted for c in token.children if c.dep_ == "compound") or \
-        any(lemma(pobj) == wanted for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
-            for pobj in prep.children if pobj.dep_ == "pobj")
+        (measure and any(lemma(pobj) == wanted for prep in token.children if prep.dep_ == "prep" and
+                         prep.lower_ == "of" for pobj in prep.children if pobj.dep_ == "pobj"))
 
 
 def _events_for(ctx: CodingContext, token: Token, entry: LexEntry, dyad: Dyad) -> list[Event]:

@@ -67,11 +67,20 @@ def verb_dyad(verb: Token, entry: LexEntry, obj: Token | None, scope: Scope) -> 
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         targets = _actors(subject, scope) if subject is not None else ()
         return Dyad(sources=sources, targets=targets, source_rule=source_rule, target_rule="passive")
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN") and \
+            verb.sent.root.pos_ in ("VERB", "AUX"):
+        # "10 Russian soldiers killed in Ukraine", "officials accused of ...": the noun had it done to it.
+        # (A sentence rooted in a noun means the parser missed the main verb: "A newspaper called on ...")
+        return Dyad(sources=_agent_in(verb, scope), targets=_actors(verb.head, scope),
+                    source_rule="participle", target_rule="passive")
     sources, source_rule = _subject_actors(verb, scope)
     undergoer = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if undergoer is not None:
-        # "three soldiers were killed": no one is named as doing it, the subject had it done to them
-        return Dyad(sources=(), targets=_actors(undergoer, scope), source_rule=source_rule, target_rule="passive")
+        # "three soldiers were killed": no one is named as doing it, the subject had it done to them;
+        # "killed in an Israeli air strike" names the doer through its weapon
+        doers = _agent_in(verb, scope)
+        return Dyad(sources=doers, targets=_actors(undergoer, scope),
+                    source_rule="agent-event" if doers else source_rule, target_rule="passive")
     exclude = sources[0].entity or sources[0].name if sources else None
     targets, target_rule = _verb_targets(verb, entry, obj, scope, exclude)
     if not targets and len(sources) > 1 and mutual(entry):
@@ -87,6 +96,21 @@ def mutual(entry: LexEntry) -> bool:
     British activists staged a protest" is two protests against someone else.
     """
     return entry.cameo[:2] in _MUTUAL_ROOTS or entry.cameo[:3] in _MUTUAL_CODES or entry.lemma in _MUTUAL_FIGHTS
+
+
+def _agent_in(verb: Token, scope: Scope) -> tuple[ActorMention, ...]:
+    """'killed in an Israeli air strike', 'wounded by US drone attacks': the owner of the event that did it."""
+    for prep in (c for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by")):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            if prep.lower_ == "by" and not scope.is_event_noun(pobj):
+                found = _actors(pobj, scope)
+                if found:
+                    return found
+            if scope.is_event_noun(pobj):
+                owner = _modifier_actor(pobj, scope)
+                if owner is not None:
+                    return (owner,)
+    return ()
 
 
 def demand_dyad(statement: Token, clause: Token, scope: Scope) -> Dyad:

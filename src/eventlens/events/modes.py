@@ -99,6 +99,8 @@ def _refusal(token: Token) -> bool:
 def _hypothetical(trigger: Token, chain: list[Token]) -> bool:
     if trigger.dep_ == "ccomp" and any(c.dep_ == "dobj" and lemma(c) in _WANTING for c in trigger.head.children):
         return True  # "reiterated its demand today that Israel ease ...": what is demanded has not happened
+    if trigger.dep_ == "ccomp" and lemma(trigger.head) in _WANTING:
+        return True  # "Obama wants Putin to attack": wanted, not done
     if any(c.dep_ == "aux" and c.lower_ in _MODAL_HYPOTHETICAL for c in trigger.children) and \
             not _reported_will(trigger):
         return True
