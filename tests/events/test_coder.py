@@ -258,3 +258,18 @@ def test_a_participle_marks_who_had_it_done_to_them(code) -> None:  # type: igno
 def test_killed_in_someones_strike_is_their_act(code) -> None:  # type: ignore[no-untyped-def]
     events = _events(code("Three Syrian soldiers were killed in an Israeli air strike on Tuesday."))
     assert ("ISR", "SYR", "ASSAULT") in {(s, t, p) for s, t, p, _ in events}
+
+
+def test_an_ultimatum_is_put_to_the_subject_of_its_condition(code) -> None:  # type: ignore[no-untyped-def]
+    events = _events(code("Iran today threatened to launch a new offensive unless Baghdad accepted its conditions."))
+    assert ("IRN", "IRQ", "THREATEN") in {(s, t, p) for s, t, p, _ in events}
+
+
+def test_an_infinitive_hung_on_as_an_adverbial_is_still_the_threatened_act(code) -> None:  # type: ignore[no-untyped-def]
+    events = _events(code("A French minister threatened today to impose import restrictions against German goods."))
+    assert ("FRA", "DEU", "THREATEN") in {(s, t, p) for s, t, p, _ in events}
+
+
+def test_the_verbs_own_object_chooses_the_lexicon_row(code) -> None:  # type: ignore[no-untyped-def]
+    events = _events(code("Pakistan threatened to break off relations with Congo over their ties with Israel."))
+    assert {t for s, t, p, _ in events if p == "THREATEN"} == {"COG"}

@@ -240,14 +240,22 @@ def _reported_as_news(noun: Token) -> bool:
     return node.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and node.head.dep_ == "ROOT"
 
 
+def complement(verb: Token, lexicon: Lexicon) -> bool:
+    """'agreed to allow', and 'threatened today to impose', which the parser hangs on as an adverbial clause."""
+    if verb.dep_ == "xcomp":
+        return True
+    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and \
+        (lexicon.is_intent(lemma(verb.head)) or lexicon.is_control(lemma(verb.head)))
+
+
 def _verb_skip_reason(ctx: CodingContext, token: Token, entry: LexEntry, verbs: dict[int, LexEntry]) -> str | None:
-    complements = [c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+    complements = [c for c in token.children if complement(c, ctx.lexicon) and c.pos_ == "VERB"]
     if complements and ctx.lexicon.is_control(lemma(token)):
         return f"control verb: its complement '{complements[0].text}' is the event, if any"
     coded = [c for c in complements if c.i in verbs]
     if coded and (entry.cameo.startswith("03") or ctx.lexicon.is_intent(lemma(token))):
         return f"intent verb: the commitment is coded on '{coded[0].text}'"
-    if token.dep_ == "advcl" and token.head.i in verbs and \
+    if token.dep_ == "advcl" and token.head.i in verbs and not complement(token, ctx.lexicon) and \
             not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
         # "staged demonstrations to demand reforms", "opened fire, killing one": how or why the main event
         # was done, by its own subject, not a second report
@@ -293,7 +301,10 @@ def _compound_candidates(lexicon: Lexicon, noun: Token) -> tuple[LexEntry, ...]:
 
 
 def _best_entry(token: Token, candidates: Sequence[LexEntry]) -> tuple[LexEntry, Token | None] | None:
-    for entry in candidates:
+    """The most specific row whose constraints hold; among equals, one whose object is the verb's own
+    ('break off relations with Congo ... over their ties with Israel' is about the relations)."""
+    found: list[tuple[int, int, LexEntry, Token | None]] = []
+    for order, entry in enumerate(candidates):
         if entry.particle and not _has_particle(token, entry.particle):
             continue
         obj = None
@@ -301,8 +312,12 @@ def _best_entry(token: Token, candidates: Sequence[LexEntry]) -> tuple[LexEntry,
             obj = _object_with_lemma(token, entry.object)
             if obj is None:
                 continue
-        return entry, obj
-    return None
+        direct = obj is not None and obj.head.i == token.i
+        found.append((-2 * entry.specificity - direct, order, entry, obj))
+    if not found:
+        return None
+    _, _, entry, obj = min(found, key=lambda f: (f[0], f[1]))
+    return entry, obj
 
 
 def _has_particle(token: Token, particle: str) -> bool:
@@ -474,7 +489,7 @@ def _commitment(ctx: CodingContext, token: Token, code: CameoCode,
         # "will extend the curfew" promises the curfew; "will inject momentum into talks" does not
         return code, modes, ""
     node = token
-    while node.dep_ == "xcomp" and node.head.i != node.i:
+    while complement(node, ctx.lexicon) and node.head.i != node.i:
         node = node.head
     stated = node.i != token.i and ctx.lexicon.is_intent(lemma(node))
     if "historical" in modes and not stated:

@@ -29,6 +29,7 @@ _CHAIN_DEPS = ("xcomp", "advcl", "conj", "ccomp", "pcomp", "acl", "relcl", "acom
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _RELATIVE = frozenset({"which", "who", "whom", "that", "whose"})
 _MAX_NOUN_HOPS = 2
+_THREAT_VERBS = frozenset({"threaten", "warn", "vow", "swear"})
 #: CAMEO roots and codes of events that coordinated parties do with each other (intent to cooperate,
 #: consult, material cooperation; normalising ties, signing), and the fighting words that are mutual.
 _MUTUAL_ROOTS = ("03", "04", "06")
@@ -315,6 +316,7 @@ def _verb_targets(verb: Token, entry: LexEntry, obj: Token | None, scope: Scope,
         (f"prep-{entry.prep or 'any'}", lambda: _prep_objects(verb, _preps_for(entry), scope, exclude)),
         ("clause-subject", lambda: _clause_subject(verb, scope, exclude)),
         ("embedded", lambda: _embedded_target(verb, scope, exclude)),
+        ("condition-subject", lambda: _condition_subject(verb, scope, exclude)),
     ]
     for name, rule in rules:
         found = rule()
@@ -336,6 +338,28 @@ def _clause_subject(verb: Token, scope: Scope, exclude: str | None) -> tuple[Act
                     if found:
                         return found
             return _prep_objects(child, ("for", "against", "on", "with", "to"), scope, exclude)
+    return ()
+
+
+def _condition_subject(verb: Token, scope: Scope, exclude: str | None) -> tuple[ActorMention, ...]:
+    """'threatened to launch an offensive unless Baghdad accepted': whom the ultimatum is put to.
+
+    An 'unless' clause always names them; an 'if' clause only under a threat or warning.
+    """
+    node, threat = verb, False
+    for _ in range(4):
+        threat = threat or lemma(node) in _THREAT_VERBS
+        for clause in (c for c in node.children if c.dep_ == "advcl"):
+            marks = {m.lower_ for m in clause.children if m.dep_ == "mark"}
+            subject = next((c for c in clause.children if c.dep_ in _SUBJECT_DEPS), None)
+            if subject is None or subject.pos_ == "PRON" or not ("unless" in marks or ("if" in marks and threat)):
+                continue
+            found = _actors(subject, scope, exclude)
+            if found:
+                return found
+        if node.dep_ not in ("xcomp", "advcl", "ccomp") or node.head.i == node.i:
+            break
+        node = node.head
     return ()
 
 
