@@ -113,3 +113,18 @@ def test_a_people_is_coded_where_the_phrase_says_it_lives(code) -> None:  # type
 def test_a_people_with_no_residence_named_keeps_its_demonym(code) -> None:  # type: ignore[no-untyped-def]
     result = code("Thousands of Iraqi Kurds demonstrated on Sunday.")
     assert {a.country for a in result.actors} == {"IRQ"}
+
+
+def test_a_hyphenated_title_is_one_title(code) -> None:  # type: ignore[no-untyped-def]
+    klibi = _actor(code("Arab League Secretary-General Chedli Klibi urged calm."), "Chedli Klibi")
+    assert (klibi.country, klibi.sector, klibi.role) == ("IGO", "GOV", "Arab League Secretary-General")
+
+
+def test_a_title_inside_the_name_and_a_country_after_it(code) -> None:  # type: ignore[no-untyped-def]
+    hassan = _actor(code("King Hassan of Morocco was quoted today."), "King Hassan")
+    assert (hassan.country, hassan.sector) == ("MAR", "GOV")
+
+
+def test_an_appositive_after_the_name_gives_its_body(code) -> None:  # type: ignore[no-untyped-def]
+    oshima = _actor(code("Kenzo Oshima, the United Nations Emergency Relief Coordinator, spoke."), "Kenzo Oshima")
+    assert oshima.country == "UNO"

@@ -289,29 +289,58 @@ def _unknown_person(ctx: _Context, span: SpacySpan) -> ActorMention:
 
 
 def _descriptors(ctx: _Context, span: SpacySpan) -> tuple[str | None, str | None, str | None]:
-    """'Iranian Foreign Minister X': country and sector words right before the name."""
+    """'Iranian Foreign Minister X': country and sector words before the name, then around it."""
+    country, sector, title = _words_before(ctx, span)
+    doc = ctx.doc
+    if country is None and span.root.dep_ == "appos":
+        country = _appositive_country(ctx, span.root.head)  # "The US commander in Iraq, General X"
+    for appos in (c for c in span.root.children if c.dep_ == "appos" and c.i >= span.end):
+        # "Kenzo Oshima, the United Nations Emergency Relief Coordinator,"
+        country = country or _appositive_country(ctx, appos)
+        described = ctx.kb.sectors.get(appos.lemma_.lower())
+        if sector is None and described is not None:
+            sector, title = described.sector, title or appos.text
+    inner = ctx.kb.sectors.get(span[0].lemma_.lower()) if len(span) > 1 else None
+    if sector is None and inner is not None:
+        sector, title = inner.sector, title or span[0].text  # the parser put the title in the name: "King Hassan"
+    if country is None and span.end + 1 < len(doc) and doc[span.end].lower_ == "of":
+        country = _country_of_token(ctx, doc[span.end + 1])  # "King Hassan of Morocco"
+    return country, sector, title
+
+
+def _words_before(ctx: _Context, span: SpacySpan) -> tuple[str | None, str | None, str | None]:
     doc = ctx.doc
     country = sector = None
     title_words: list[str] = []
     i = span.start - 1
-    while i >= 0 and i >= span.start - 6 and doc[i].pos_ in ("PROPN", "ADJ", "NOUN", "ADP", "PART") \
+    while i >= 0 and i >= span.start - 7 and (doc[i].pos_ in ("PROPN", "ADJ", "NOUN", "ADP", "PART") or
+                                                _joins_words(doc[i])) \
             and ctx.sentence_of[i] == ctx.sentence_of[span.start]:
         token = doc[i]
+        i -= 1
+        if _joins_words(token):
+            title_words[:1] = [f"-{w}" for w in title_words[:1]]
+            continue
         word = ctx.kb.sectors.get(token.lemma_.lower())
-        if word is not None and sector is None:
+        joined = ctx.kb.sectors.get(f"{token.lower_}-{doc[i + 3].lower_}") \
+            if i + 3 < span.start and _joins_words(doc[i + 2]) else None
+        if joined is not None:
+            sector = joined.sector  # "Secretary-General" is no general
+        elif word is not None and sector is None:
             sector = word.sector
         found, org_sector = _known_at(ctx, token)
-        if found and country is None:
-            country = found
-        if org_sector and sector is None:
-            sector = org_sector
+        country = country or found
+        sector = sector or org_sector
         if token.pos_ != "PART":
-            title_words.insert(0, token.text)
-        i -= 1
+            glued = bool(title_words) and title_words[0].startswith("-")
+            title_words[:1 if glued else 0] = [f"{token.text}{title_words[0]}" if glued else token.text]
     title = " ".join(w for w in title_words if not _country_of_word(ctx, w)) or None
-    if country is None and span.root.dep_ == "appos":
-        country = _appositive_country(ctx, span.root.head)  # "The US commander in Iraq, General X"
     return country, sector, title
+
+
+def _joins_words(token: Token) -> bool:
+    """A hyphen inside a title ('Secretary-General'), written without spaces."""
+    return token.text == "-" and not token.whitespace_ and token.i > 0 and not token.doc[token.i - 1].whitespace_
 
 
 def _appositive_country(ctx: _Context, head: Token) -> str | None:
