@@ -273,3 +273,13 @@ def test_an_infinitive_hung_on_as_an_adverbial_is_still_the_threatened_act(code)
 def test_the_verbs_own_object_chooses_the_lexicon_row(code) -> None:  # type: ignore[no-untyped-def]
     events = _events(code("Pakistan threatened to break off relations with Congo over their ties with Israel."))
     assert {t for s, t, p, _ in events if p == "THREATEN"} == {"COG"}
+
+
+def test_an_ethnic_group_acts_where_its_clause_places_it(code) -> None:  # type: ignore[no-untyped-def]
+    [event] = code("Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.").events
+    assert event.source is not None and event.source.country == "SRB" and event.plover == "PROTEST"
+
+
+def test_closing_a_border_with_a_country_is_a_sanction(code) -> None:  # type: ignore[no-untyped-def]
+    events = _events(code("Russia closed its southern borders with Iran and Turkey."))
+    assert {("RUS", "IRN", "SANCTION"), ("RUS", "TUR", "SANCTION")} <= {(s, t, p) for s, t, p, _ in events}

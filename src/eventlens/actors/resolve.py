@@ -176,6 +176,10 @@ def _country_mention(ctx: _Context, span: SpacySpan, kind: str, country: Country
             # "Bosnian Serbs", "ethnic Albanians in south Serbia": a people coded where it lives, as CAMEO does
             return _mention(ctx, span, name=span.text, kind="group", country=home, sector="CVL", role=None,
                             entity=None, basis="demonym+residence")
+        if plural_noun and any(c.lower_ == "ethnic" for c in span.root.children):
+            # where an ethnic group lives may only show in what it does ("demonstrated in Serbia")
+            return _mention(ctx, span, name=span.text, kind="group", country=country.iso3, sector="CVL",
+                            role=None, entity=None, basis=ETHNIC_BASIS)
         return _mention(ctx, span, name=country.name, kind="country", country=country.iso3,
                         sector="CVL" if plural_noun else None, role=None,
                         entity=f"country:{country.iso3}", basis="demonym")
@@ -183,6 +187,10 @@ def _country_mention(ctx: _Context, span: SpacySpan, kind: str, country: Country
     # its capital standing for it ("Moscow said") is its government.
     return _mention(ctx, span, name=country.name, kind="country", country=country.iso3, sector=None,
                     role=None, entity=f"country:{country.iso3}", basis="country-name")
+
+
+#: The basis of an ethnic group whose residence the phrase does not give.
+ETHNIC_BASIS = "demonym+ethnic"
 
 
 def _residence(ctx: _Context, people: Token) -> str | None:

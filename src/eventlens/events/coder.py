@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
+from eventlens.actors.resolve import ETHNIC_BASIS
 from eventlens.config import CODER_VERSION, Settings
 from eventlens.dates import CALENDAR
 from eventlens.events.dyads import Dyad, Scope, demand_dyad, direct_object, noun_dyad, verb_dyad
@@ -350,7 +351,7 @@ def _events_for(ctx: CodingContext, token: Token, entry: LexEntry, dyad: Dyad) -
     if code.plover is None:
         ctx.note(token, entry, "rejected", f"CAMEO {entry.cameo} is a statement: kept as a quote, not an event")
         return []
-    sources = [s for s in dyad.sources if can_act(s)] or _local_groups(ctx, token, dyad)
+    sources = _residents(ctx, token, [s for s in dyad.sources if can_act(s)]) or _local_groups(ctx, token, dyad)
     pairs = _pairs(sources, dyad) if sources else _unknown_source(dyad)
     if not pairs:
         ctx.note(token, entry, "rejected", f"no source actor with a country ({dyad.source_rule}) and no target")
@@ -377,13 +378,24 @@ def _local_groups(ctx: CodingContext, token: Token, dyad: Dyad) -> list[ActorMen
     """'Riot police fired tear gas in Monrovia', 'the military government declared a siege in Haiti':
     a group named only by its sector is of the country where its own clause places the act."""
     groups = [s for s in dyad.sources if s.kind == "group" and s.sector and not s.country]
-    if not groups:
-        return []
+    country = _clause_country(ctx, token) if groups else None
+    return [replace(g, country=country, basis=f"{g.basis}+{PLACE_BASIS}") for g in groups] if country else []
+
+
+def _residents(ctx: CodingContext, token: Token, sources: list[ActorMention]) -> list[ActorMention]:
+    """'Up to 100 ethnic Albanians demonstrated in Serbia': an ethnic group acts where it lives."""
+    if not any(s.basis == ETHNIC_BASIS for s in sources):
+        return sources
+    country = _clause_country(ctx, token)
+    return [replace(s, country=country, basis=f"{s.basis}+{PLACE_BASIS}")
+            if s.basis == ETHNIC_BASIS and country else s for s in sources]
+
+
+def _clause_country(ctx: CodingContext, token: Token) -> str | None:
+    """The country of the place the event's own clause names, if it names one."""
     clause = {t.idx for t in _clause_tokens(token)}
     place, rule = event_place(ctx.places, doc_text(ctx.doc), ctx.sentence_of[token.i], clause, False)
-    if place is None or rule != "clause" or not place.country:
-        return []
-    return [replace(g, country=place.country, basis=f"{g.basis}+{PLACE_BASIS}") for g in groups]
+    return place.country if place is not None and rule == "clause" else None
 
 
 def can_act(actor: ActorMention) -> bool:

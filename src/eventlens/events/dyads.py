@@ -311,7 +311,8 @@ def _verb_targets(verb: Token, entry: LexEntry, obj: Token | None, scope: Scope,
         # "rejected an offer from Afghanistan", "rejected calls by Belarus"
         ("object-prep", lambda: _prep_objects(direct, (*_preps_for(entry), "by"), scope) if direct else ()),
         # "won Moscow's support", "rejected the Senegalese plan"
-        ("object-modifier", lambda: tuple(m for m in (_modifier_actor(direct, scope),) if m) if direct else ()),
+        ("object-modifier", lambda: tuple(m for m in (_modifier_actor(direct, scope),)
+                                          if m and (m.entity or m.name) != exclude) if direct else ()),
         ("dative", lambda: _actors(dative, scope, exclude)),
         (f"prep-{entry.prep or 'any'}", lambda: _prep_objects(verb, _preps_for(entry), scope, exclude)),
         ("clause-subject", lambda: _clause_subject(verb, scope, exclude)),
