@@ -128,3 +128,8 @@ def test_a_title_inside_the_name_and_a_country_after_it(code) -> None:  # type: 
 def test_an_appositive_after_the_name_gives_its_body(code) -> None:  # type: ignore[no-untyped-def]
     oshima = _actor(code("Kenzo Oshima, the United Nations Emergency Relief Coordinator, spoke."), "Kenzo Oshima")
     assert oshima.country == "UNO"
+
+
+def test_abbreviated_military_ranks_are_titles(code) -> None:  # type: ignore[no-untyped-def]
+    avril = _actor(code("Lt. Gen. Prosper Avril resigned yesterday to allow Haiti's first elections."), "Prosper Avril")
+    assert (avril.country, avril.sector, avril.role) == ("HTI", "MIL", "Lt. Gen.")

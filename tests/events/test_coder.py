@@ -283,3 +283,15 @@ def test_an_ethnic_group_acts_where_its_clause_places_it(code) -> None:  # type:
 def test_closing_a_border_with_a_country_is_a_sanction(code) -> None:  # type: ignore[no-untyped-def]
     events = _events(code("Russia closed its southern borders with Iran and Turkey."))
     assert {("RUS", "IRN", "SANCTION"), ("RUS", "TUR", "SANCTION")} <= {(s, t, p) for s, t, p, _ in events}
+
+
+def test_a_verb_the_parser_took_for_an_adjective_takes_the_name_it_rooted_the_sentence_in(
+        code) -> None:  # type: ignore[no-untyped-def]
+    events = _events(code("Russian President Boris Yeltsin on Saturday hosted Japanese Prime Minister Ryutaro "
+                          "Hashimoto in this Siberian city."))
+    assert ("RUS", "CONSULT") in {(s, p) for s, _, p, _ in events}
+
+
+def test_throwing_stones_is_a_violent_protest(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Palestinian youths resorted to throwing stones during demonstrations on Thursday.")
+    assert [(e.plover, e.cameo) for e in result.events if e.trigger.text == "throwing"] == [("PROTEST", "145")]

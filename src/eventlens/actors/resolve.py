@@ -342,7 +342,7 @@ def _words_before(ctx: _Context, span: SpacySpan) -> tuple[str | None, str | Non
         if token.pos_ != "PART":
             glued = bool(title_words) and title_words[0].startswith("-")
             title_words[:1 if glued else 0] = [f"{token.text}{title_words[0]}" if glued else token.text]
-    title = " ".join(w for w in title_words if not _country_of_word(ctx, w)) or None
+    title = " ".join(w for w in title_words if not _country_of_word(ctx, w)).replace(" .", ".") or None
     return country, sector, title
 
 

@@ -264,9 +264,23 @@ def _subject_actors(verb: Token, scope: Scope) -> tuple[tuple[ActorMention, ...]
             return (found, rule) if found else ((), f"{rule}-unresolved")
         if node.dep_ in ("acl",) and node.head.pos_ in ("NOUN", "PROPN"):
             return _noun_owner(node.head, scope)
-        if node.dep_ not in _CHAIN_DEPS or node.head.i == node.i:
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.lower_ == "to":
+            node = node.head  # "resorted to throwing stones", "committed to opening up"
+        if (node.dep_ not in _CHAIN_DEPS and not (node.dep_ == "prep" and node.lower_ == "to")) or \
+                node.head.i == node.i:
             break
         node, rule, came_by = node.head, "control", node.dep_
+    return _root_subject(verb, scope)
+
+
+def _root_subject(verb: Token, scope: Scope) -> tuple[tuple[ActorMention, ...], str]:
+    """'Russian President Boris Yeltsin on Saturday hosted Japanese Prime Minister ...': a past-tense
+    verb the parser took for an adjective, in a sentence it rooted in the name before it."""
+    root = verb.sent.root
+    if verb.dep_ == "amod" and verb.tag_ == "VBD" and root.pos_ == "PROPN" and root.i < verb.i:
+        found = _actors(root, scope)
+        if found:
+            return found, "root-subject"
     return (), "no-subject"
 
 

@@ -18,7 +18,7 @@ _WANTING = frozenset({
     "hope", "want", "seek", "wish", "plan", "intend", "try", "aim", "propose", "consider", "push",
     "urge", "call", "ask", "demand", "need", "prepare", "threaten", "expect", "offer", "vow", "pledge",
     "promise", "press", "lobby", "campaign", "support", "favour", "favor", "back", "discuss", "mull",
-    "weigh", "bid", "proposal", "threat", "request", "appeal",
+    "weigh", "bid", "proposal", "threat", "request", "appeal", "ready", "willing", "prepared", "eager",
 })
 _REFUSING = frozenset({"refuse", "reject", "deny", "decline", "oppose", "veto", "fail", "avoid", "resist"})
 _MODAL_HYPOTHETICAL = frozenset({"would", "could", "might", "may", "should", "can", "must", "ought"})
