@@ -1,6 +1,8 @@
-"""How the event eval reads gold: compound actors as the PLOVER records mark them."""
+"""How the event eval reads gold (compound actors as the PLOVER records mark them) and what it counts."""
 
-from eventlens.evaluation.events import plover_triples
+import pytest
+
+from eventlens.evaluation.events import happened, plover_triples
 from eventlens.events.ontology import load_ontology
 
 
@@ -40,3 +42,10 @@ def test_pentaclass_splits_statements_and_appeals_from_verbal_cooperation() -> N
 def test_cameos_pre_iso_country_codes_read_as_iso() -> None:
     record = _record(["ITL"], ["JAP"], "(SRC: Italy) (EVT: announced a suspension) of links with (TAR: Japan)")
     assert plover_triples(record, "SANCTION") == [("ITA", "JPN", "SANCTION")]
+
+
+@pytest.mark.model
+def test_only_events_that_happened_count_as_produced(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Moscow has ruled out imposing oil sanctions against Iran; it may expel diplomats.").events
+    assert {e.plover for e in events if happened(e)} == {"REJECT"}
+    assert not all(happened(e) for e in events)

@@ -54,11 +54,21 @@ def _code(resources: Resources, rows: Sequence[tuple[str, str, dt.date | None]])
     return [r if isinstance(r, ArticleResult) else None for r in code_stream(items, resources)]
 
 
+def happened(event: Event) -> bool:
+    """Neither negated nor hypothetical: what eventlens reports as having happened (or been said now).
+
+    Flagged events are stored, but the gold sets code what happened, so only
+    these count as produced events; the summary and the README's queries
+    count the same way.
+    """
+    return not {"negated", "hypothetical"} & set(event.modes)
+
+
 def _main_event(events: Sequence[Event]) -> Event | None:
     """The sentence's main event: the most confident one that happened (not negated, not hypothetical)."""
-    happened = [e for e in events if not {"negated", "hypothetical"} & set(e.modes)] or \
-        [e for e in events if "negated" not in e.modes] or list(events)
-    return max(happened, key=lambda e: e.confidence) if happened else None
+    candidates = [e for e in events if happened(e)] or [e for e in events if "negated" not in e.modes] or \
+        list(events)
+    return max(candidates, key=lambda e: e.confidence) if candidates else None
 
 
 def _country(code: str | None) -> str:
@@ -110,7 +120,8 @@ def score_plover(path: Path, resources: Resources) -> SetScore:
         events = result.events if result else ()
         # a triple stated twice in one sentence is one event, as the gold states it once
         case.produced = sorted({(_country(e.source.country if e.source else None),
-                                 _country(e.target.country if e.target else None), e.plover) for e in events})
+                                 _country(e.target.country if e.target else None), e.plover)
+                                for e in events if happened(e)})
         main = _main_event(events)
         case.main = main.plover if main else NO_EVENT
         case.main_source = main.source.country if main and main.source else None
@@ -136,7 +147,7 @@ def score_petrarch(path: Path, resources: Resources) -> SetScore:
                     for e in record.get("events") or []]
         events = result.events if result else ()
         produced = [(_country(e.source.country if e.source else None),
-                     _country(e.target.country if e.target else None), e.cameo[:2]) for e in events]
+                     _country(e.target.country if e.target else None), e.cameo[:2]) for e in events if happened(e)]
         case = Case(id=record["id"], text=record["text"], expected=expected, produced=produced)
         main = _main_event(events)
         case.main = main.cameo[:2] if main else NO_EVENT
