@@ -295,3 +295,14 @@ def test_a_verb_the_parser_took_for_an_adjective_takes_the_name_it_rooted_the_se
 def test_throwing_stones_is_a_violent_protest(code) -> None:  # type: ignore[no-untyped-def]
     result = code("Palestinian youths resorted to throwing stones during demonstrations on Thursday.")
     assert [(e.plover, e.cameo) for e in result.events if e.trigger.text == "throwing"] == [("PROTEST", "145")]
+
+
+def test_a_protest_is_aimed_at_whom_its_purpose_names(code) -> None:  # type: ignore[no-untyped-def]
+    events = _events(code("Hundreds of thousands of Hong Kong residents blocked streets in defiance of Chinese "
+                          "authorities to demand democratic reforms."))
+    assert {t for _, t, p, _ in events if p == "PROTEST"} == {"CHN"}
+
+
+def test_an_ethnic_group_suffers_where_its_clause_places_it(code) -> None:  # type: ignore[no-untyped-def]
+    events = _events(code("Serb forces killed three ethnic Albanians in a gunbattle in southeastern Serbia."))
+    assert ("SRB", "SRB", "ASSAULT") in {(s, t, p) for s, t, p, _ in events}

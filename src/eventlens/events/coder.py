@@ -352,7 +352,8 @@ def _events_for(ctx: CodingContext, token: Token, entry: LexEntry, dyad: Dyad) -
         ctx.note(token, entry, "rejected", f"CAMEO {entry.cameo} is a statement: kept as a quote, not an event")
         return []
     sources = _residents(ctx, token, [s for s in dyad.sources if can_act(s)]) or _local_groups(ctx, token, dyad)
-    pairs = _pairs(sources, dyad) if sources else _unknown_source(dyad)
+    targets = _residents(ctx, token, [t for t in dyad.targets if can_act(t)])
+    pairs = _pairs(sources, dyad, targets) if sources else _unknown_source(dyad)
     if not pairs:
         ctx.note(token, entry, "rejected", f"no source actor with a country ({dyad.source_rule}) and no target")
         return []
@@ -420,11 +421,12 @@ def _unknown_source(dyad: Dyad) -> list[tuple[ActorMention | None, ActorMention 
     return [(None, t) for t in dyad.targets if can_act(t)]
 
 
-def _pairs(sources: list[ActorMention], dyad: Dyad) -> list[tuple[ActorMention | None, ActorMention | None]]:
+def _pairs(sources: list[ActorMention], dyad: Dyad,
+           targets: list[ActorMention] | None = None) -> list[tuple[ActorMention | None, ActorMention | None]]:
     if dyad.reciprocal:
         return [(a, b) for a in sources for b in sources if a is not b and a.country != b.country] or \
             [(sources[0], None)]
-    targets = [t for t in dyad.targets if can_act(t)]
+    targets = [t for t in dyad.targets if can_act(t)] if targets is None else targets
     if not targets:
         return [(s, None) for s in sources]
     return [(s, t) for s in sources for t in targets if not _same_actor(s, t)] or [(s, None) for s in sources]

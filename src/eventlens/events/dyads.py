@@ -29,6 +29,7 @@ _CHAIN_DEPS = ("xcomp", "advcl", "conj", "ccomp", "pcomp", "acl", "relcl", "acom
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _RELATIVE = frozenset({"which", "who", "whom", "that", "whose"})
 _MAX_NOUN_HOPS = 2
+_PROTEST_ROOT = "14"
 _THREAT_VERBS = frozenset({"threaten", "warn", "vow", "swear"})
 #: CAMEO roots and codes of events that coordinated parties do with each other (intent to cooperate,
 #: consult, material cooperation; normalising ties, signing), and the fighting words that are mutual.
@@ -332,6 +333,7 @@ def _verb_targets(verb: Token, entry: LexEntry, obj: Token | None, scope: Scope,
         ("clause-subject", lambda: _clause_subject(verb, scope, exclude)),
         ("embedded", lambda: _embedded_target(verb, scope, exclude)),
         ("condition-subject", lambda: _condition_subject(verb, scope, exclude)),
+        ("protested", lambda: _protested(verb, entry, scope, exclude)),
     ]
     for name, rule in rules:
         found = rule()
@@ -375,6 +377,22 @@ def _condition_subject(verb: Token, scope: Scope, exclude: str | None) -> tuple[
         if node.dep_ not in ("xcomp", "advcl", "ccomp") or node.head.i == node.i:
             break
         node = node.head
+    return ()
+
+
+def _protested(verb: Token, entry: LexEntry, scope: Scope, exclude: str | None) -> tuple[ActorMention, ...]:
+    """'blocked streets in Hong Kong in defiance of Chinese authorities', 'staged a hunger strike to demand
+    reforms by Suharto's government': whom a protest is aimed at, named in why it was staged."""
+    if not entry.cameo.startswith(_PROTEST_ROOT):
+        return ()
+    source = next((m for m in scope.actors if (m.entity or m.name) == exclude), None)
+    for child in verb.children:
+        if child.dep_ in ("advcl", "xcomp", "prep") and child.i > verb.i:
+            for token in child.subtree:
+                found = phrase_actor(token, scope.actors)
+                if found is not None and found.country and (found.entity or found.name) != exclude and \
+                        (source is None or found.country != source.country or found.sector == "GOV"):
+                    return (found,)
     return ()
 
 
