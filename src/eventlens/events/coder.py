@@ -17,8 +17,20 @@ from eventlens.config import CODER_VERSION, Settings
 from eventlens.dates import CALENDAR
 from eventlens.events.dyads import Dyad, Scope, demand_dyad, direct_object, noun_dyad, verb_dyad
 from eventlens.events.lexicon import LexEntry, Lexicon, lemma
+from eventlens.events.matching import best_entry, compound_candidates
 from eventlens.events.modes import condition_marks, detect_modes
 from eventlens.events.ontology import CameoCode, Ontology
+from eventlens.events.parties import (
+    PLACE_BASIS,
+    can_act,
+    done_to_a_place,
+    local_groups,
+    pairs,
+    place_actor,
+    residents,
+    same_actor,
+    unknown_source,
+)
 from eventlens.nlp import doc_text, sentence_numbers, sentence_of, tokens
 from eventlens.places.locate import event_place
 from eventlens.records import ActorMention, Article, Event, Place, Span, TimeRef
@@ -29,12 +41,10 @@ _BACKGROUND_DEPTH = 2
 _SCENE_MARKS = frozenset({"after", "before", "since", "as", "when", "while", "because", "until", "following"})
 _CONFLICT_QUADS = (3, 4)
 _OCCASION = ("at", "during")
-_VISIT = "042"
-_MEETING_ROOT = "04"
 _IN_PASSING = "a nominal event mentioned in passing, with no parties of its own"
 #: Where the event's place must be named to stand in for a missing target: its own clause.
 _PLACE_TARGET_RULES = ("clause",)
-PLACE_BASIS, _PLACE_TARGET_NOTE = "event-place", "; target:place"
+_PLACE_TARGET_NOTE = "; target:place"
 _THREAT = "130"
 _NOUN_POS = ("NOUN", "PROPN")
 
@@ -134,7 +144,7 @@ def _demand(ctx: CodingContext, token: Token, entry: LexEntry, scope: Scope) -> 
         if modal is None:
             continue
         dyad = demand_dyad(token, clause, scope)
-        if any(not _same_actor(s, t) for s in dyad.sources for t in dyad.targets):
+        if any(not same_actor(s, t) for s in dyad.sources for t in dyad.targets):
             return modal, dyad
     return None
 
@@ -281,11 +291,11 @@ def _triggers(ctx: CodingContext) -> list[tuple[Token, LexEntry, Token | None]]:
         kind = "verb" if token.pos_ in _VERB_POS else "noun" if token.pos_ == "NOUN" else None
         if kind is None or (kind == "noun" and token.ent_type_ not in ("", "DATE", "TIME")):
             continue  # a name ("the Strategic Arms Reduction Treaty") is not an event
-        candidates = _compound_candidates(ctx.lexicon, token) if kind == "noun" else ()
+        candidates = compound_candidates(ctx.lexicon, token) if kind == "noun" else ()
         candidates = candidates or ctx.lexicon.candidates(kind, lemma(token))
         if not candidates:
             continue
-        match = _best_entry(token, candidates)
+        match = best_entry(token, candidates)
         if match is None:
             ctx.note(token, candidates[0], "rejected", "no lexicon row's particle/object constraints hold")
             continue
@@ -293,72 +303,22 @@ def _triggers(ctx: CodingContext) -> list[tuple[Token, LexEntry, Token | None]]:
     return found
 
 
-def _compound_candidates(lexicon: Lexicon, noun: Token) -> tuple[LexEntry, ...]:
-    """Rows for a two-word noun ('hunger strike', 'war game'), which mean something their head alone does not."""
-    modifier = noun.doc[noun.i - 1] if noun.i > 0 else None
-    if modifier is None or modifier.dep_ != "compound" or modifier.head.i != noun.i:
-        return ()
-    return lexicon.candidates("noun", f"{lemma(modifier)} {lemma(noun)}")
-
-
-def _best_entry(token: Token, candidates: Sequence[LexEntry]) -> tuple[LexEntry, Token | None] | None:
-    """The most specific row whose constraints hold; among equals, one whose object is the verb's own
-    ('break off relations with Congo ... over their ties with Israel' is about the relations)."""
-    found: list[tuple[int, int, LexEntry, Token | None]] = []
-    for order, entry in enumerate(candidates):
-        if entry.particle and not _has_particle(token, entry.particle):
-            continue
-        obj = None
-        if entry.object:
-            obj = _object_with_lemma(token, entry.object)
-            if obj is None:
-                continue
-        direct = obj is not None and obj.head.i == token.i
-        found.append((-2 * entry.specificity - direct, order, entry, obj))
-    if not found:
-        return None
-    _, _, entry, obj = min(found, key=lambda f: (f[0], f[1]))
-    return entry, obj
-
-
-def _has_particle(token: Token, particle: str) -> bool:
-    """'ruled out', 'stepped down': the parser labels particles prt, prep or advmod."""
-    return any(c.lower_ == particle and (c.dep_ == "prt" or c.i == token.i + 1) for c in token.children)
-
-
-def _object_with_lemma(token: Token, lemma: str) -> Token | None:
-    for child in token.children:
-        if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "ccomp") and _lemma_in(child, lemma):
-            return child
-        if child.dep_ == "prep":
-            for pobj in child.children:
-                if pobj.dep_ == "pobj" and _lemma_in(pobj, lemma, measure=False):
-                    return pobj
-    return None
-
-
-def _lemma_in(token: Token, wanted: str, *, measure: bool = True) -> bool:
-    """The word, a word coordinated with it, its compound modifier ('aid deliveries', 'mediation efforts'),
-    or, for a direct object, what a measure counts ('700 kg of medicine', 'a shipment of weapons')."""
-    return lemma(token) == wanted or any(lemma(c) == wanted for c in token.conjuncts) or \
-        any(lemma(c) == wanted for c in token.children if c.dep_ == "compound") or \
-        (measure and any(lemma(pobj) == wanted for prep in token.children if prep.dep_ == "prep" and
-                         prep.lower_ == "of" for pobj in prep.children if pobj.dep_ == "pobj"))
-
-
 def _events_for(ctx: CodingContext, token: Token, entry: LexEntry, dyad: Dyad) -> list[Event]:
     code = ctx.ontology.code(entry.cameo)
     if code.plover is None:
         ctx.note(token, entry, "rejected", f"CAMEO {entry.cameo} is a statement: kept as a quote, not an event")
         return []
-    sources = _residents(ctx, token, [s for s in dyad.sources if can_act(s)]) or _local_groups(ctx, token, dyad)
-    targets = _residents(ctx, token, [t for t in dyad.targets if can_act(t)])
-    pairs = _pairs(sources, dyad, targets) if sources else _unknown_source(dyad)
-    if not pairs:
+    acting = [s for s in dyad.sources if can_act(s)]
+    needs_place = not acting or any(a.basis == ETHNIC_BASIS for a in (*acting, *dyad.targets))
+    country = _clause_country(ctx, token) if needs_place else None
+    sources = residents(acting, country) or local_groups(dyad.sources, country)
+    targets = residents([t for t in dyad.targets if can_act(t)], country)
+    parties = pairs(sources, dyad, targets) if sources else unknown_source(dyad)
+    if not parties:
         ctx.note(token, entry, "rejected", f"no source actor with a country ({dyad.source_rule}) and no target")
         return []
     events = []
-    for source, target in pairs:
+    for source, target in parties:
         event = _event(ctx, token, entry, source=source, target=target, dyad=dyad)
         if source is None and {"hypothetical", "negated"} & set(event.modes):
             ctx.note(token, entry, "rejected", "no known source, and it did not happen: nothing to count")
@@ -371,70 +331,11 @@ def _events_for(ctx: CodingContext, token: Token, entry: LexEntry, dyad: Dyad) -
     return events
 
 
-#: Target rules that find a target only through another clause or phrase: too weak without a source.
-_INDIRECT_TARGET_RULES = ("embedded", "clause-subject", "object-prep", "object-modifier")
-
-
-def _local_groups(ctx: CodingContext, token: Token, dyad: Dyad) -> list[ActorMention]:
-    """'Riot police fired tear gas in Monrovia', 'the military government declared a siege in Haiti':
-    a group named only by its sector is of the country where its own clause places the act."""
-    groups = [s for s in dyad.sources if s.kind == "group" and s.sector and not s.country]
-    country = _clause_country(ctx, token) if groups else None
-    return [replace(g, country=country, basis=f"{g.basis}+{PLACE_BASIS}") for g in groups] if country else []
-
-
-def _residents(ctx: CodingContext, token: Token, sources: list[ActorMention]) -> list[ActorMention]:
-    """'Up to 100 ethnic Albanians demonstrated in Serbia': an ethnic group acts where it lives."""
-    if not any(s.basis == ETHNIC_BASIS for s in sources):
-        return sources
-    country = _clause_country(ctx, token)
-    return [replace(s, country=country, basis=f"{s.basis}+{PLACE_BASIS}")
-            if s.basis == ETHNIC_BASIS and country else s for s in sources]
-
-
 def _clause_country(ctx: CodingContext, token: Token) -> str | None:
     """The country of the place the event's own clause names, if it names one."""
     clause = {t.idx for t in _clause_tokens(token)}
     place, rule = event_place(ctx.places, doc_text(ctx.doc), ctx.sentence_of[token.i], clause, False)
     return place.country if place is not None and rule == "clause" else None
-
-
-def can_act(actor: ActorMention) -> bool:
-    """An actor an event can be coded for: one with a country, or a named organisation (an NGO, a company).
-
-    A bare sector word ("officials", "people") without a country is no actor:
-    an event between unknown parties says nothing a user can count.
-    """
-    return bool(actor.country) or (actor.kind in ("organisation", "igo") and actor.entity is not None)
-
-
-def _unknown_source(dyad: Dyad) -> list[tuple[ActorMention | None, ActorMention | None]]:
-    """'Three soldiers were killed', 'a car bomb killed a journalist': done to a known actor by an unnamed one.
-
-    The event is coded with no source, so it is counted and placed but never
-    credited to anyone. Only when the parse says plainly who had it done to
-    them (the passive's subject, the verb's object) and that the doer is no
-    actor; an event with neither party known is not coded.
-    """
-    if dyad.reciprocal or dyad.target_rule in _INDIRECT_TARGET_RULES:
-        return []
-    return [(None, t) for t in dyad.targets if can_act(t)]
-
-
-def _pairs(sources: list[ActorMention], dyad: Dyad,
-           targets: list[ActorMention] | None = None) -> list[tuple[ActorMention | None, ActorMention | None]]:
-    if dyad.reciprocal:
-        return [(a, b) for a in sources for b in sources if a is not b and a.country != b.country] or \
-            [(sources[0], None)]
-    targets = [t for t in dyad.targets if can_act(t)] if targets is None else targets
-    if not targets:
-        return [(s, None) for s in sources]
-    return [(s, t) for s in sources for t in targets if not _same_actor(s, t)] or [(s, None) for s in sources]
-
-
-def _same_actor(a: ActorMention, b: ActorMention) -> bool:
-    """An actor does not act on itself: same entity, or same country and sector."""
-    return (a.entity or a.name) == (b.entity or b.name) or (a.country == b.country and a.sector == b.sector)
 
 
 def _event(ctx: CodingContext, token: Token, entry: LexEntry, *, source: ActorMention | None,
@@ -449,7 +350,7 @@ def _event(ctx: CodingContext, token: Token, entry: LexEntry, *, source: ActorMe
     place, place_rule = event_place(ctx.places, doc_text(ctx.doc), ctx.sentence_of[token.i], clause, same_day)
     place_target = ""
     if target is None and not dyad.reciprocal and place is not None and place.country and \
-            place_rule in _PLACE_TARGET_RULES and _done_to_a_place(code):
+            place_rule in _PLACE_TARGET_RULES and done_to_a_place(code):
         target, place_target = place_actor(place), _PLACE_TARGET_NOTE
     evidence = _evidence(token, source, target)
     plover = code.plover or ""
@@ -467,27 +368,6 @@ def _event(ctx: CodingContext, token: Token, entry: LexEntry, *, source: ActorMe
         lexicon_entry=entry.describe(), coder=f"{CODER_VERSION}+{ctx.lexicon.version}",
         sentence=ctx.sentence_of[token.i],
     )
-
-
-def _done_to_a_place(code: CameoCode) -> bool:
-    """Whether an event's place can stand for its target: anything but a meeting, whose venue is no party.
-
-    Talks held in Geneva are not held with Switzerland; a visit to Amman, a
-    curfew or a shelling in Gaza, and a protest in Beijing are aimed at the
-    place's people or rulers, as the CAMEO and PLOVER coders code them.
-    """
-    return code.code.startswith(_VISIT) or not code.code.startswith(_MEETING_ROOT)
-
-
-def place_actor(place: Place) -> ActorMention:
-    """The country where an event with no named target happened, standing for its people.
-
-    "Serbia lifted a curfew in Montenegro", "Saddam Hussein arrived in Amman":
-    CAMEO and PLOVER coders code the place's country as the target when the
-    text names no other; the basis says so, so no one mistakes it for a named actor.
-    """
-    return ActorMention(span=place.span, name=place.name, kind="country", country=place.country, sector=None,
-                        role=None, entity=None, basis=PLACE_BASIS, sentence=place.sentence)
 
 
 def _commitment(ctx: CodingContext, token: Token, code: CameoCode,
@@ -616,6 +496,5 @@ def _event_id(article_id: str, offset: int, source: ActorMention | None, target:
     target_key = (target.entity or target.name) if target else ""
     key = f"{article_id}:{offset}:{source_key}:{target_key}:{cameo}"
     return hashlib.sha1(key.encode("utf-8"), usedforsecurity=False).hexdigest()[:16]
-
 
 

@@ -1,0 +1,66 @@
+"""Matching a word against the lexicon: which row applies, and the object it needs.
+
+A row may ask for a particle ("rule out"), an object ("impose sanctions"),
+or a two-word noun ("hunger strike"); the most specific row that holds wins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from eventlens.events.lexicon import LexEntry, Lexicon, lemma
+
+
+def compound_candidates(lexicon: Lexicon, noun: Token) -> tuple[LexEntry, ...]:
+    """Rows for a two-word noun ('hunger strike', 'war game'), which mean something their head alone does not."""
+    modifier = noun.doc[noun.i - 1] if noun.i > 0 else None
+    if modifier is None or modifier.dep_ != "compound" or modifier.head.i != noun.i:
+        return ()
+    return lexicon.candidates("noun", f"{lemma(modifier)} {lemma(noun)}")
+
+
+def best_entry(token: Token, candidates: Sequence[LexEntry]) -> tuple[LexEntry, Token | None] | None:
+    """The most specific row whose constraints hold; among equals, one whose object is the verb's own
+    ('break off relations with Congo ... over their ties with Israel' is about the relations)."""
+    found: list[tuple[int, int, LexEntry, Token | None]] = []
+    for order, entry in enumerate(candidates):
+        if entry.particle and not _has_particle(token, entry.particle):
+            continue
+        obj = None
+        if entry.object:
+            obj = _object_with_lemma(token, entry.object)
+            if obj is None:
+                continue
+        direct = obj is not None and obj.head.i == token.i
+        found.append((-2 * entry.specificity - direct, order, entry, obj))
+    if not found:
+        return None
+    _, _, entry, obj = min(found, key=lambda f: (f[0], f[1]))
+    return entry, obj
+
+
+def _has_particle(token: Token, particle: str) -> bool:
+    """'ruled out', 'stepped down': the parser labels particles prt, prep or advmod."""
+    return any(c.lower_ == particle and (c.dep_ == "prt" or c.i == token.i + 1) for c in token.children)
+
+
+def _object_with_lemma(token: Token, lemma: str) -> Token | None:
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "ccomp") and _lemma_in(child, lemma):
+            return child
+        if child.dep_ == "prep":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and _lemma_in(pobj, lemma, measure=False):
+                    return pobj
+    return None
+
+
+def _lemma_in(token: Token, wanted: str, *, measure: bool = True) -> bool:
+    """The word, a word coordinated with it, its compound modifier ('aid deliveries', 'mediation efforts'),
+    or, for a direct object, what a measure counts ('700 kg of medicine', 'a shipment of weapons')."""
+    return lemma(token) == wanted or any(lemma(c) == wanted for c in token.conjuncts) or \
+        any(lemma(c) == wanted for c in token.children if c.dep_ == "compound") or \
+        (measure and any(lemma(pobj) == wanted for prep in token.children if prep.dep_ == "prep" and
+                         prep.lower_ == "of" for pobj in prep.children if pobj.dep_ == "pobj"))

@@ -1,0 +1,33 @@
+"""Matching words against the lexicon on real parses."""
+
+import pytest
+
+from eventlens.events.lexicon import load_lexicon
+from eventlens.events.matching import best_entry, compound_candidates
+
+pytestmark = pytest.mark.model
+
+
+def _token(resources, text: str, word: str):  # type: ignore[no-untyped-def]
+    return next(t for t in resources.nlp(text) if t.text == word)
+
+
+def test_the_verbs_own_object_beats_an_object_further_down(resources) -> None:  # type: ignore[no-untyped-def]
+    lexicon = load_lexicon()
+    verb = _token(resources, "Pakistan broke off relations with Congo over their ties with Israel.", "broke")
+    entry, obj = best_entry(verb, lexicon.candidates("verb", "break"))  # type: ignore[misc]
+    assert entry.object == "relation" and obj is not None and obj.text == "relations"
+
+
+def test_a_measure_matches_what_it_counts_only_as_a_direct_object(resources) -> None:  # type: ignore[no-untyped-def]
+    lexicon = load_lexicon()
+    verb = _token(resources, "Swiss doctors handed over 700 kg of medicine to Iran.", "handed")
+    entry, _ = best_entry(verb, lexicon.candidates("verb", "hand"))  # type: ignore[misc]
+    assert (entry.particle, entry.object) == ("over", "medicine")
+    made = _token(resources, "The chief made his remarks at the start of a regional trip.", "made")
+    assert best_entry(made, lexicon.candidates("verb", "make")) is None
+
+
+def test_a_two_word_event_noun(resources) -> None:  # type: ignore[no-untyped-def]
+    noun = _token(resources, "Activists began a hunger strike on Monday.", "strike")
+    assert [e.cameo for e in compound_candidates(load_lexicon(), noun)] == ["142"]
