@@ -306,3 +306,14 @@ def test_a_protest_is_aimed_at_whom_its_purpose_names(code) -> None:  # type: ig
 def test_an_ethnic_group_suffers_where_its_clause_places_it(code) -> None:  # type: ignore[no-untyped-def]
     events = _events(code("Serb forces killed three ethnic Albanians in a gunbattle in southeastern Serbia."))
     assert ("SRB", "SRB", "ASSAULT") in {(s, t, p) for s, t, p, _ in events}
+
+
+def test_what_is_demanded_is_asked_of_whom_it_names(code) -> None:  # type: ignore[no-untyped-def]
+    events = _events(code("EU foreign ministers demanded the withdrawal of Serbian forces from Bosnia on Monday."))
+    assert ("EUR", "SRB", "REQUEST") in {(s, t, p) for s, t, p, _ in events}
+
+
+def test_a_complaint_is_about_whom_it_complains_over(code) -> None:  # type: ignore[no-untyped-def]
+    events = _events(code("Lebanon complained to the United Nations on Tuesday over two Israeli air raids."))
+    assert ("LBN", "ISR", "ACCUSE") in {(s, t, p) for s, t, p, _ in events}
+    assert ("LBN", "UNO", "ACCUSE") in {(s, t, p) for s, t, p, _ in _events(code("Lebanon complained to the UN."))}

@@ -30,6 +30,7 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _RELATIVE = frozenset({"which", "who", "whom", "that", "whose"})
 _MAX_NOUN_HOPS = 2
 _PROTEST_ROOT = "14"
+_REQUEST_ROOTS = ("02", "10")
 _THREAT_VERBS = frozenset({"threaten", "warn", "vow", "swear"})
 #: CAMEO roots and codes of events that coordinated parties do with each other (intent to cooperate,
 #: consult, material cooperation; normalising ties, signing), and the fighting words that are mutual.
@@ -324,7 +325,9 @@ def _verb_targets(verb: Token, entry: LexEntry, obj: Token | None, scope: Scope,
     rules: list[tuple[str, Callable[[], tuple[ActorMention, ...]]]] = [
         ("object", lambda: _actors(direct, scope, exclude)),
         # "rejected an offer from Afghanistan", "rejected calls by Belarus"
-        ("object-prep", lambda: _prep_objects(direct, (*_preps_for(entry), "by"), scope) if direct else ()),
+        # "demanded the withdrawal of Serbian forces": what is demanded is asked of whom it names
+        ("object-prep", lambda: _prep_objects(direct, (*_preps_for(entry), "by", *_asked_of(entry)), scope)
+         if direct else ()),
         # "won Moscow's support", "rejected the Senegalese plan"
         ("object-modifier", lambda: tuple(m for m in (_modifier_actor(direct, scope),)
                                           if m and (m.entity or m.name) != exclude) if direct else ()),
@@ -340,6 +343,10 @@ def _verb_targets(verb: Token, entry: LexEntry, obj: Token | None, scope: Scope,
         if found:
             return found, name
     return (), "none"
+
+
+def _asked_of(entry: LexEntry) -> tuple[str, ...]:
+    return ("of",) if entry.cameo[:2] in _REQUEST_ROOTS else ()
 
 
 def _clause_subject(verb: Token, scope: Scope, exclude: str | None) -> tuple[ActorMention, ...]:
