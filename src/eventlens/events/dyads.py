@@ -418,7 +418,9 @@ def _embedded_target(verb: Token, scope: Scope, exclude: str | None) -> tuple[Ac
         if child.dep_ in ("xcomp", "dobj") and child.pos_ == "VERB":
             for grand in child.children:
                 if grand.dep_ == "dobj":
-                    inner = _prep_objects(grand, _TARGET_PREPS, scope, exclude)
+                    # "reject proposed Israeli changes" (parsed as an infinitive): whose changes they are
+                    inner = _prep_objects(grand, _TARGET_PREPS, scope, exclude) or \
+                        tuple(m for m in (_modifier_actor(grand, scope),) if m and (m.entity or m.name) != exclude)
                     if inner:
                         return inner
             inner = _prep_objects(child, _TARGET_PREPS, scope, exclude)
