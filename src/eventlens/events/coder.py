@@ -163,15 +163,18 @@ def _refusals(ctx: CodingContext, events: list[Event]) -> list[Event]:
     result = []
     for event in events:
         token = index.get(event.trigger.start)
-        named = event.target is not None and event.target.basis != PLACE_BASIS
-        if event.plover != "REJECT" or named or token is None:
+        if event.plover != "REJECT" or token is None:
             result.append(event)
             continue
         act = next((c for c in token.children if c.dep_ == "xcomp" and c.pos_ in _VERB_POS), None)
         refused = by_trigger.get(act.idx) if act is not None else None
-        target = refused.target if refused is not None else _named_object(act, by_head, event.source)
         if refused is not None and _same_party(refused.source, event.source):
             dropped.add(id(refused))
+        if event.target is not None and event.target.basis != PLACE_BASIS:
+            # the refusal names its own target ("refused to meet Jordan's King")
+            result.append(replace(event, rule=f"{event.rule}; refused:{act.text}") if act is not None else event)
+            continue
+        target = refused.target if refused is not None else _named_object(act, by_head, event.source)
         rule = event.rule.replace(_PLACE_TARGET_NOTE, "")
         result.append(event if target is None else
                       replace(event, target=target, rule=f"{rule}; refused:{act.text if act else ''}"))
