@@ -106,9 +106,12 @@ def test_a_sentence_without_actors_yields_no_event(code) -> None:  # type: ignor
 
 def test_a_refusal_is_aimed_at_the_party_of_the_refused_act_which_did_not_happen(code) -> None:  # type: ignore[no-untyped-def]
     result = code("Israeli President Moshe Katsav has refused to meet Jordan's visiting King Abdullah II in Tel Aviv.")
+    happened = [e for e in result.events if "negated" not in e.modes]
     assert [(e.source.country if e.source else None, e.target.country if e.target else None, e.plover)
-            for e in result.events] == [("ISR", "JOR", "REJECT")]
-    assert "refused:meet" in result.events[0].rule
+            for e in happened] == [("ISR", "JOR", "REJECT")]
+    assert "refused:meet" in happened[0].rule
+    # the meeting that did not happen is kept, flagged
+    assert [(e.plover, e.modes) for e in result.events if e.trigger.text == "meet"] == [("CONSULT", ("negated",))]
 
 
 def test_the_object_of_the_verb_governing_a_nominal_event_is_its_target(code) -> None:  # type: ignore[no-untyped-def]

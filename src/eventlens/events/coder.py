@@ -150,35 +150,31 @@ def _demand(ctx: CodingContext, token: Token, entry: LexEntry, scope: Scope) -> 
 
 
 def _refusals(ctx: CodingContext, events: list[Event]) -> list[Event]:
-    """'Katsav refused to meet King Abdullah': one REJECT aimed at whom the refused act was for.
+    """'Katsav refused to meet King Abdullah': the REJECT is aimed at whom the refused act was for.
 
-    The refused act did not happen, so it is not an event of its own; its
-    target (or, when it was not coded, an actor it names as object) becomes
-    the refusal's target, as PLOVER's coders do.
+    The refused act is kept, flagged negated like any act that did not happen;
+    its target (or, when it was not coded, an actor it names as object)
+    becomes the refusal's target, as PLOVER's coders do.
     """
     by_trigger = {e.trigger.start: e for e in events}
     by_head = {a.head: a for a in ctx.actors}
     index = {t.idx: t for t in tokens(ctx.doc)}
-    dropped: set[int] = set()
     result = []
     for event in events:
         token = index.get(event.trigger.start)
-        if event.plover != "REJECT" or token is None:
+        act = next((c for c in token.children if c.dep_ == "xcomp" and c.pos_ in _VERB_POS), None) \
+            if token is not None and event.plover == "REJECT" else None
+        if act is None:
             result.append(event)
             continue
-        act = next((c for c in token.children if c.dep_ == "xcomp" and c.pos_ in _VERB_POS), None)
-        refused = by_trigger.get(act.idx) if act is not None else None
-        if refused is not None and _same_party(refused.source, event.source):
-            dropped.add(id(refused))
         if event.target is not None and event.target.basis != PLACE_BASIS:
-            # the refusal names its own target ("refused to meet Jordan's King")
-            result.append(replace(event, rule=f"{event.rule}; refused:{act.text}") if act is not None else event)
+            result.append(replace(event, rule=f"{event.rule}; refused:{act.text}"))  # it names its own target
             continue
+        refused = by_trigger.get(act.idx)
         target = refused.target if refused is not None else _named_object(act, by_head, event.source)
-        rule = event.rule.replace(_PLACE_TARGET_NOTE, "")
-        result.append(event if target is None else
-                      replace(event, target=target, rule=f"{rule}; refused:{act.text if act else ''}"))
-    return [e for e in result if id(e) not in dropped]
+        rule = f"{event.rule.replace(_PLACE_TARGET_NOTE, '')}; refused:{act.text}"
+        result.append(event if target is None else replace(event, target=target, rule=rule))
+    return result
 
 
 def _named_object(act: Token | None, by_head: dict[int, ActorMention],
@@ -191,10 +187,6 @@ def _named_object(act: Token | None, by_head: dict[int, ActorMention],
                 (source is None or actor.country != source.country):
             return actor
     return None
-
-
-def _same_party(a: ActorMention | None, b: ActorMention | None) -> bool:
-    return a is not None and b is not None and (a.entity == b.entity or a.country == b.country)
 
 
 def _distinct(events: list[Event]) -> tuple[Event, ...]:
