@@ -320,3 +320,10 @@ def test_a_complaint_is_about_whom_it_complains_over(code) -> None:  # type: ign
     events = _events(code("Lebanon complained to the United Nations on Tuesday over two Israeli air raids."))
     assert ("LBN", "ISR", "ACCUSE") in {(s, t, p) for s, t, p, _ in events}
     assert ("LBN", "UNO", "ACCUSE") in {(s, t, p) for s, t, p, _ in _events(code("Lebanon complained to the UN."))}
+
+
+def test_what_is_received_from_someone_is_their_act(code) -> None:  # type: ignore[no-untyped-def]
+    events = code("Georgian demonstrators received weapons from the Russian government.").events
+    assert [(e.source.country if e.source else None, e.target.country if e.target else None, e.plover)
+            for e in events] == [("RUS", "GEO", "AID")]
+    assert "source<from>" in events[0].lexicon_entry

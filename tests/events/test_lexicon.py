@@ -46,3 +46,9 @@ def test_ontology_tables_are_complete_and_consistent() -> None:
         assert code.quad_class in (1, 2, 3, 4), code
         assert -10 <= code.goldstein <= 10, code
     assert ontology.code("0431").code == "043"  # unknown 4-digit codes fall back to their parent
+
+
+def test_a_source_preposition_is_written_with_a_leading_angle() -> None:
+    lexicon = parse_lexicon("verb\treceive\t-\tweapon\t<from\t072\tX received weapons from Y\n")
+    [entry] = lexicon.candidates("verb", "receive")
+    assert (entry.prep, entry.source_prep) == (None, "from") and "source<from>" in entry.describe()

@@ -76,6 +76,8 @@ def verb_dyad(verb: Token, entry: LexEntry, obj: Token | None, scope: Scope) -> 
         # (A sentence rooted in a noun means the parser missed the main verb: "A newspaper called on ...")
         return Dyad(sources=_agent_in(verb, scope), targets=_actors(verb.head, scope),
                     source_rule="participle", target_rule="passive")
+    if entry.source_prep:
+        return _received(verb, entry.source_prep, obj, scope)
     sources, source_rule = _subject_actors(verb, scope)
     undergoer = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if undergoer is not None:
@@ -99,6 +101,14 @@ def mutual(entry: LexEntry) -> bool:
     British activists staged a protest" is two protests against someone else.
     """
     return entry.cameo[:2] in _MUTUAL_ROOTS or entry.cameo[:3] in _MUTUAL_CODES or entry.lemma in _MUTUAL_FIGHTS
+
+
+def _received(verb: Token, prep: str, obj: Token | None, scope: Scope) -> Dyad:
+    """'Georgian demonstrators received weapons from the government': the giver acts on the receiver."""
+    givers = _prep_objects(verb, (prep,), scope) or (_prep_objects(obj, (prep,), scope) if obj is not None else ())
+    receivers, rule = _subject_actors(verb, scope)
+    return Dyad(sources=givers, targets=receivers, source_rule=f"prep-{prep}" if givers else "no-giver",
+                target_rule=f"recipient-{rule}")
 
 
 def _agent_in(verb: Token, scope: Scope) -> tuple[ActorMention, ...]:

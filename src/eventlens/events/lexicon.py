@@ -35,6 +35,7 @@ class LexEntry:
     cameo: str
     note: str
     line: int
+    source_prep: str | None = None
 
     @property
     def specificity(self) -> int:
@@ -50,6 +51,8 @@ class LexEntry:
             parts.append(f"obj={self.object}")
         if self.prep:
             parts.append(f"target<{self.prep}>")
+        if self.source_prep:
+            parts.append(f"source<{self.source_prep}>")
         return f"{' '.join(parts)} -> {self.cameo} (lexicon.tsv:{self.line})"
 
 
@@ -142,8 +145,11 @@ def _row(line: str, number: int) -> LexEntry:
         cameo = "-"
     elif not cameo.isdigit():
         raise DataError(f"lexicon.tsv:{number}: CAMEO code {cameo!r} must be digits")
+    # "<from": the preposition names the SOURCE and the subject is the target ("received arms from Iran")
+    source_prep = _opt(prep[1:]) if prep.startswith("<") else None
     return LexEntry(kind=kind, lemma=lemma.lower(), particle=_opt(particle), object=_opt(obj),
-                    prep=_opt(prep), cameo=cameo, note=cols[6].strip() if len(cols) > 6 else "", line=number)
+                    prep=None if source_prep else _opt(prep), cameo=cameo,
+                    note=cols[6].strip() if len(cols) > 6 else "", line=number, source_prep=source_prep)
 
 
 def _opt(value: str) -> str | None:
