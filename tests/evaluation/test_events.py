@@ -32,10 +32,10 @@ def test_un_and_eu_family_codes_read_as_igo_and_a_missing_source_as_unknown() ->
     assert plover_triples(record, "ASSAULT") == [("---", "IGO", "ASSAULT")]
 
 
-def test_pentaclass_splits_statements_and_appeals_from_verbal_cooperation() -> None:
+def test_pentaclass_is_phoenixs_quad_classes() -> None:
     ontology = load_ontology()
-    assert [ontology.penta_class(c) for c in ("010", "020", "0256", "036", "070", "111", "1056", "190")] == \
-        [0, 0, 0, 1, 2, 3, 3, 4]
+    assert [ontology.penta_class(c) for c in ("010", "020", "0256", "036", "070", "111", "1056", "162", "173",
+                                               "190")] == [0, 0, 0, 1, 2, 3, 3, 3, 4, 4]
     assert ontology.penta_class(None) == 0
 
 

@@ -9,6 +9,7 @@ from eventlens.errors import DataError
 from eventlens.tables import load_json
 
 PACKAGE = "eventlens.events"
+_REDUCE_RELATIONS, _VERBAL_CONFLICT = "16", 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,13 +47,17 @@ class Ontology:
     def penta_class(self, cameo: str | None) -> int:
         """0 statement, 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict.
 
-        PentaClass is QuadClass with CAMEO's two neutral roots split off:
-        statements (01) and appeals (02) are class 0. It is defined on CAMEO
-        roots, not PLOVER categories, because REQUEST holds both appeals (02,
-        class 0) and demands (10, class 3).
+        PentaClass is the Phoenix event data's quad classes, which ConfliBERT's
+        labels follow: statements (01) and appeals (02) are class 0, and
+        reducing relations (16: sanctions, expulsions of diplomats, aid cut
+        off) is verbal conflict, where GDELT's QuadClass counts it material.
+        It is defined on CAMEO roots, not PLOVER categories, because REQUEST
+        holds both appeals (02, class 0) and demands (10, class 3).
         """
         if not cameo or cameo[:2] in ("01", "02"):
             return 0
+        if cameo[:2] == _REDUCE_RELATIONS:
+            return _VERBAL_CONFLICT
         return self.code(cameo).quad_class
 
 
