@@ -31,3 +31,12 @@ def test_a_measure_matches_what_it_counts_only_as_a_direct_object(resources) -> 
 def test_a_two_word_event_noun(resources) -> None:  # type: ignore[no-untyped-def]
     noun = _token(resources, "Activists began a hunger strike on Monday.", "strike")
     assert [e.cameo for e in compound_candidates(load_lexicon(), noun)] == ["142"]
+
+
+def test_a_hyphenated_word_is_the_word_the_lexicon_writes_whole(resources) -> None:  # type: ignore[no-untyped-def]
+    lexicon = load_lexicon()
+    fire = _token(resources, "Kabul announced a weeklong cease-fire with the Taliban.", "fire")
+    assert [e.cameo for e in compound_candidates(lexicon, fire)] == ["0871"]
+    announced = _token(resources, "Kabul announced a weeklong cease-fire with the Taliban.", "announced")
+    entry, _ = best_entry(announced, lexicon.candidates("verb", "announce"))  # type: ignore[misc]
+    assert entry.object == "ceasefire"

@@ -14,11 +14,23 @@ from eventlens.events.lexicon import LexEntry, Lexicon, lemma
 
 
 def compound_candidates(lexicon: Lexicon, noun: Token) -> tuple[LexEntry, ...]:
-    """Rows for a two-word noun ('hunger strike', 'war game'), which mean something their head alone does not."""
+    """Rows for a two-word noun ('hunger strike', 'war game') or a hyphenated one ('cease-fire', 'air-strike'),
+    which mean something their head alone does not."""
+    whole = hyphenated(noun)
+    if whole is not None and lexicon.candidates("noun", whole):
+        return lexicon.candidates("noun", whole)
     modifier = noun.doc[noun.i - 1] if noun.i > 0 else None
     if modifier is None or modifier.dep_ != "compound" or modifier.head.i != noun.i:
         return ()
     return lexicon.candidates("noun", f"{lemma(modifier)} {lemma(noun)}")
+
+
+def hyphenated(token: Token) -> str | None:
+    """'cease-fire' written as one word ('ceasefire'), as the lexicon writes it; the parser splits it in three."""
+    doc, i = token.doc, token.i
+    if i < 2 or doc[i - 1].text != "-" or doc[i - 1].whitespace_ or doc[i - 2].whitespace_:
+        return None
+    return f"{doc[i - 2].lower_}{lemma(token)}"
 
 
 def best_entry(token: Token, candidates: Sequence[LexEntry]) -> tuple[LexEntry, Token | None] | None:
@@ -60,7 +72,8 @@ def _object_with_lemma(token: Token, lemma: str) -> Token | None:
 def _lemma_in(token: Token, wanted: str, *, measure: bool = True) -> bool:
     """The word, a word coordinated with it, its compound modifier ('aid deliveries', 'mediation efforts'),
     or, for a direct object, what a measure counts ('700 kg of medicine', 'a shipment of weapons')."""
-    return lemma(token) == wanted or any(lemma(c) == wanted for c in token.conjuncts) or \
+    return lemma(token) == wanted or hyphenated(token) == wanted or \
+        any(lemma(c) == wanted for c in token.conjuncts) or \
         any(lemma(c) == wanted for c in token.children if c.dep_ == "compound") or \
         (measure and any(lemma(pobj) == wanted for prep in token.children if prep.dep_ == "prep" and
                          prep.lower_ == "of" for pobj in prep.children if pobj.dep_ == "pobj"))
