@@ -203,9 +203,9 @@ def _residence(ctx: _Context, people: Token) -> str | None:
                 return outer
     for prep in (c for c in people.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-            place = next((p for p in ctx.places if p.span.start <= pobj.idx < p.span.end and p.country), None)
-            if place is not None:
-                return place.country
+            home = _place_country(ctx, pobj)
+            if home is not None:
+                return home
     return None
 
 

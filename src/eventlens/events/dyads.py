@@ -86,15 +86,14 @@ def verb_dyad(verb: Token, entry: LexEntry, obj: Token | None, scope: Scope) -> 
         doers = _agent_in(verb, scope)
         return Dyad(sources=doers, targets=_actors(undergoer, scope),
                     source_rule="agent-event" if doers else source_rule, target_rule="passive")
-    exclude = sources[0].entity or sources[0].name if sources else None
-    targets, target_rule = _verb_targets(verb, entry, obj, scope, exclude)
-    if not targets and len(sources) > 1 and mutual(entry):
+    targets, target_rule = _verb_targets(verb, entry, obj, scope, sources[0] if sources else None)
+    if not targets and len(sources) > 1 and _mutual(entry):
         return Dyad(sources=sources, targets=(), source_rule=source_rule, target_rule="reciprocal",
                     reciprocal=True)
     return Dyad(sources=sources, targets=targets, source_rule=source_rule, target_rule=target_rule)
 
 
-def mutual(entry: LexEntry) -> bool:
+def _mutual(entry: LexEntry) -> bool:
     """Whether 'X and Y <did it>' means they did it to each other: agreeing, meeting, cooperating, fighting.
 
     "Jordan and Britain agreed" is a pair of events between them; "US and
@@ -129,7 +128,7 @@ def _agent_in(verb: Token, scope: Scope) -> tuple[ActorMention, ...]:
 def demand_dyad(statement: Token, clause: Token, scope: Scope) -> Dyad:
     """'Russia said Sudan must return the helicopter': the speaker demands, of the clause's subject."""
     sources, source_rule = _subject_actors(statement, scope)
-    exclude = sources[0].entity or sources[0].name if sources else None
+    exclude = _identity(sources[0]) if sources else None
     subject = next((c for c in clause.children if c.dep_ in _SUBJECT_DEPS), None)
     targets = _actors(subject, scope, exclude) if subject is not None else ()
     return Dyad(sources=sources, targets=targets, source_rule=source_rule, target_rule="demanded-of")
@@ -154,7 +153,7 @@ def noun_dyad(noun: Token, entry: LexEntry, scope: Scope) -> Dyad:
     if not targets and source_rule == "governor":
         targets = _governor_object(noun, scope, sources)
         target_rule = "governor-object" if targets else target_rule
-    if not targets and len(sources) > 1 and mutual(entry):
+    if not targets and len(sources) > 1 and _mutual(entry):
         return Dyad(sources=sources, targets=(), source_rule=source_rule, target_rule="reciprocal",
                     reciprocal=True)
     return Dyad(sources=sources, targets=targets, source_rule=source_rule, target_rule=target_rule)
@@ -324,8 +323,10 @@ def _noun_owner(noun: Token, scope: Scope) -> tuple[tuple[ActorMention, ...], st
 
 
 def _verb_targets(verb: Token, entry: LexEntry, obj: Token | None, scope: Scope,
-                  exclude: str | None) -> tuple[tuple[ActorMention, ...], str]:
-    """The first target rule that names an actor, in order of how directly the parse says it."""
+                  source: ActorMention | None) -> tuple[tuple[ActorMention, ...], str]:
+    """The first target rule that names an actor other than ``source``, in order of how directly the
+    parse says it."""
+    exclude = _identity(source) if source is not None else None
     direct = obj if obj is not None else direct_object(verb)
     if direct is not None and obj is None and scope.lexicon.is_topic_verb(lemma(verb)):
         direct = None  # "discuss Iran": Iran is what they talk about, not whom they talk to
@@ -339,14 +340,13 @@ def _verb_targets(verb: Token, entry: LexEntry, obj: Token | None, scope: Scope,
         ("object-prep", lambda: _prep_objects(direct, (*_preps_for(entry), "by", *_asked_of(entry)), scope)
          if direct else ()),
         # "won Moscow's support", "rejected the Senegalese plan"
-        ("object-modifier", lambda: tuple(m for m in (_modifier_actor(direct, scope),)
-                                          if m and (m.entity or m.name) != exclude) if direct else ()),
+        ("object-modifier", lambda: _other_modifier(direct, scope, exclude) if direct else ()),
         ("dative", lambda: _actors(dative, scope, exclude)),
         (f"prep-{entry.prep or 'any'}", lambda: _prep_objects(verb, _preps_for(entry), scope, exclude)),
         ("clause-subject", lambda: _clause_subject(verb, scope, exclude)),
         ("embedded", lambda: _embedded_target(verb, scope, exclude)),
         ("condition-subject", lambda: _condition_subject(verb, scope, exclude)),
-        ("protested", lambda: _protested(verb, entry, scope, exclude)),
+        ("protested", lambda: _protested(verb, entry, scope, source)),
     ]
     for name, rule in rules:
         found = rule()
@@ -397,18 +397,19 @@ def _condition_subject(verb: Token, scope: Scope, exclude: str | None) -> tuple[
     return ()
 
 
-def _protested(verb: Token, entry: LexEntry, scope: Scope, exclude: str | None) -> tuple[ActorMention, ...]:
+def _protested(verb: Token, entry: LexEntry, scope: Scope,
+               source: ActorMention | None) -> tuple[ActorMention, ...]:
     """'blocked streets in Hong Kong in defiance of Chinese authorities', 'staged a hunger strike to demand
     reforms by Suharto's government': whom a protest is aimed at, named in why it was staged."""
     if not entry.cameo.startswith(_PROTEST_ROOT):
         return ()
-    source = next((m for m in scope.actors if (m.entity or m.name) == exclude), None)
     for child in verb.children:
         if child.dep_ in ("advcl", "xcomp", "prep") and child.i > verb.i:
             for token in child.subtree:
                 found = phrase_actor(token, scope.actors)
-                if found is not None and found.country and (found.entity or found.name) != exclude and \
-                        (source is None or found.country != source.country or found.sector == "GOV"):
+                if found is not None and found.country and (source is None or (
+                        _identity(found) != _identity(source) and
+                        (found.country != source.country or found.sector == "GOV"))):
                     return (found,)
     return ()
 
@@ -430,13 +431,24 @@ def _embedded_target(verb: Token, scope: Scope, exclude: str | None) -> tuple[Ac
                 if grand.dep_ == "dobj":
                     # "reject proposed Israeli changes" (parsed as an infinitive): whose changes they are
                     inner = _prep_objects(grand, _TARGET_PREPS, scope, exclude) or \
-                        tuple(m for m in (_modifier_actor(grand, scope),) if m and (m.entity or m.name) != exclude)
+                        _other_modifier(grand, scope, exclude)
                     if inner:
                         return inner
             inner = _prep_objects(child, _TARGET_PREPS, scope, exclude)
             if inner:
                 return inner
     return ()
+
+
+def _identity(actor: ActorMention) -> str:
+    """What ``exclude`` compares: the entity, or the name of an actor the knowledge base does not know."""
+    return actor.entity or actor.name
+
+
+def _other_modifier(noun: Token, scope: Scope, exclude: str | None) -> tuple[ActorMention, ...]:
+    """'rejected the Senegalese plan': the noun's modifier actor, unless it is the source ('its borders')."""
+    found = _modifier_actor(noun, scope)
+    return (found,) if found is not None and _identity(found) != exclude else ()
 
 
 def _modifier_actor(noun: Token, scope: Scope) -> ActorMention | None:

@@ -101,16 +101,20 @@ def _hypothetical(trigger: Token, chain: list[Token]) -> bool:
         return True  # "reiterated its demand today that Israel ease ...": what is demanded has not happened
     if trigger.dep_ == "ccomp" and lemma(trigger.head) in _WANTING:
         return True  # "Obama wants Putin to attack": wanted, not done
-    if any(c.dep_ == "aux" and c.lower_ in _MODAL_HYPOTHETICAL for c in trigger.children) and \
-            not _reported_will(trigger):
+    if _unreal_modal(trigger):
         return True
     for head in chain:
         if lemma(head) in _WANTING:
             return True
-        if head.pos_ in ("VERB", "AUX") and not _reported_will(head) and \
-                any(c.dep_ == "aux" and c.lower_ in _MODAL_HYPOTHETICAL for c in head.children):
+        if head.pos_ in ("VERB", "AUX") and _unreal_modal(head):
             return True
     return False
+
+
+def _unreal_modal(verb: Token) -> bool:
+    """'could attack', 'may halt': a modal makes the act unreal, unless it is the reported 'will'."""
+    return any(c.dep_ == "aux" and c.lower_ in _MODAL_HYPOTHETICAL for c in verb.children) and \
+        not _reported_will(verb)
 
 
 def _conditional(trigger: Token, chain: list[Token]) -> bool:
@@ -122,11 +126,10 @@ def condition_marks(trigger: Token, chain: list[Token] | None = None) -> set[str
     marks: set[str] = set()
     chain = _governing_chain(trigger) if chain is None else chain
     for node in [trigger, *chain]:
-        if node.dep_ == "advcl":
-            marks.update(c.lower_ for c in node.children if c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS)
-        for child in node.children:
-            if child.dep_ == "advcl" and child not in chain:
-                marks.update(c.lower_ for c in child.children if c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS)
+        clauses = [node] if node.dep_ == "advcl" else []
+        clauses += [c for c in node.children if c.dep_ == "advcl" and c not in chain]
+        for clause in clauses:
+            marks.update(c.lower_ for c in clause.children if c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS)
     return marks
 
 
@@ -134,13 +137,13 @@ def _reported_will(verb: Token) -> bool:
     """'Iraq said it would allow the inspectors back': "would" is the reported "will", a commitment."""
     return verb.dep_ == "ccomp" and lemma(verb.head) in _REPORTING and \
         any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children) and \
-        not any(c.dep_ == "advcl" and any(m.lower_ == "if" for m in c.children if m.dep_ == "mark")
-                for c in verb.children if _counterfactual(c))
+        not any(_counterfactual(c) for c in verb.children)
 
 
 def _counterfactual(clause: Token) -> bool:
     """'... would X if they had Y': a past-perfect condition makes 'would' unreal, not reported."""
-    return any(c.dep_ == "aux" and c.lower_ == "had" for c in clause.children)
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "if" for c in clause.children) and \
+        any(c.dep_ == "aux" and c.lower_ == "had" for c in clause.children)
 
 
 def _future(trigger: Token, chain: list[Token], event_date: tuple[dt.date, dt.date] | None,
