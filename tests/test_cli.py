@@ -19,7 +19,7 @@ def test_code_prints_the_documented_schema(tmp_path: Path, capsys: pytest.Captur
     path.write_text(ARTICLE, encoding="utf-8")
     assert main(["code", str(path), "--published", "2009-10-13"]) == 0
     doc = json.loads(capsys.readouterr().out)
-    assert doc["schema_version"] == "2.0" and doc["article"]["published"] == "2009-10-13"
+    assert doc["schema_version"] == "2.1" and doc["article"]["published"] == "2009-10-13"
     event = next(e for e in doc["events"] if e["trigger"]["text"] == "met")
     for key in ("event_id", "plover", "modes", "cameo", "quad_class", "goldstein", "date", "place", "confidence",
                 "evidence"):

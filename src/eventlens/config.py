@@ -11,7 +11,7 @@ from dataclasses import dataclass
 #: Version of the whole coder: bump when any rule changes output.
 CODER_VERSION = "eventlens-coder.v1"
 #: Version of the JSON/DuckDB output schema.
-SCHEMA_VERSION = "2.0"
+SCHEMA_VERSION = "2.1"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

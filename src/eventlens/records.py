@@ -15,7 +15,7 @@ from typing import Literal
 Granularity = Literal["day", "weekend", "week", "month", "season", "quarter", "half", "year", "decade", "century",
                       "present", "past", "future"]
 QuoteKind = Literal["direct", "indirect"]
-PlaceKind = Literal["city", "admin2", "admin1", "country", "region", "unknown"]
+PlaceKind = Literal["city", "admin2", "admin1", "country", "region", "vicinity", "unknown"]
 PlaceUse = Literal["location", "actor"]
 ActorKind = Literal["person", "country", "organisation", "igo", "group", "unknown"]
 
@@ -67,7 +67,12 @@ class TimeRef:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Place:
-    """A toponym, resolved where the gazetteer allows, never dropped."""
+    """A toponym, resolved where the gazetteer allows, never dropped.
+
+    A name the gazetteer lacks is a ``vicinity``: it keeps its own text as
+    ``name`` and takes the point of the place the article is about, named
+    in ``near``, with low confidence.
+    """
 
     span: Span
     name: str
@@ -79,6 +84,7 @@ class Place:
     confidence: float
     use: PlaceUse
     sentence: int
+    near: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

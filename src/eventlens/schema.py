@@ -1,6 +1,6 @@
 """The public output contract: ArticleResult -> plain JSON-ready dicts.
 
-Schema ``1.0`` (``SCHEMA_VERSION``); every span is ``{"start", "end", "text"}``
+Schema ``SCHEMA_VERSION`` (2.1); every span is ``{"start", "end", "text"}``
 with character offsets into ``article.text``. Countries are ISO 3166-1
 alpha-3; intergovernmental bodies have country ``"UNO"`` (the UN and its
 agencies), ``"EUR"`` (the EU and its institutions) or ``"IGO"`` (any other),
@@ -41,7 +41,8 @@ def place(value: Place | None) -> dict[str, Any] | None:
     return {
         "name": value.name, "country": value.country, "lat": value.lat, "lon": value.lon,
         "kind": value.kind, "geonameid": value.geonameid, "confidence": value.confidence,
-        "use": value.use, "text": value.span.text, "start": value.span.start, "end": value.span.end,
+        "use": value.use, "near": value.near, "text": value.span.text, "start": value.span.start,
+        "end": value.span.end,
     }
 
 

@@ -45,6 +45,20 @@ def test_unknown_toponyms_are_kept_with_zero_confidence(code) -> None:  # type: 
     assert all(p.confidence == 0 and p.country is None for p in unknown)
 
 
+def test_unknown_name_lies_near_where_the_article_is_set(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Police fired tear gas in Nairobi on Monday. Clashes spread to Xqzvania and Kibera.")
+    road = _place(result, "Xqzvania")
+    nairobi = _place(result, "Nairobi")
+    assert (road.kind, road.name, road.near, road.country) == ("vicinity", "Xqzvania", "Nairobi", "KEN")
+    assert (road.lat, road.lon) == (nairobi.lat, nairobi.lon) and road.confidence < nairobi.confidence
+
+
+def test_a_list_of_places_is_no_qualifier(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("The virus has spread to Asia, Europe and North America.")
+    asia = _place(result, "Asia")
+    assert (asia.kind, asia.country) == ("region", None)
+
+
 def test_a_county_is_the_one_in_the_state_of_the_story(code) -> None:  # type: ignore[no-untyped-def]
     result = code("Flooding closed roads in Henry County on Monday, officials in Atlanta said. "
                   "Schools across Georgia stayed open.")

@@ -32,5 +32,6 @@ def event_place(places: Sequence[Place], text: str, sentence: int, clause_chars:
 
 
 def _most_specific(pool: Sequence[Place]) -> Place:
-    order = {"city": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4, "unknown": 5}
+    # a guessed vicinity only when the clause names nothing the gazetteer knows
+    order = {"city": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4, "vicinity": 5, "unknown": 6}
     return min(pool, key=lambda p: (order[p.kind], p.span.start))

@@ -3,8 +3,9 @@
 A toponym is resolved with what the article itself says: a qualifier
 ("Paris, Texas"), the countries the article mentions, and for names shared
 by a country and a US state (Georgia), which of the two the rest of the
-article is about. A name the gazetteer does not know is kept as text with
-confidence 0, never dropped.
+article is about. A name the gazetteer does not know is kept as text,
+never dropped: placed in the vicinity of the place the article is about
+when it has one, else with confidence 0 and no point.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 from spacy.tokens import Doc, Token
@@ -37,6 +39,9 @@ _NAMESAKE_STATE_EVIDENCE = 2  # other places in the town's state before a countr
 # (suffix, endings tried in its place): Ohioans -> Ohio, Ontarians -> Ontario, Texan -> Texas, Abkhaz -> Abkhazia.
 _DEMONYM_RULES = (("ians", ("ia", "io", "a", "")), ("ian", ("ia", "io", "a", "")), ("ans", ("a", "", "as")),
                   ("an", ("a", "", "as", "ia")), ("ers", ("",)), ("er", ("",)), ("i", ("",)), ("", ("ia",)))
+# A name no gazetteer lists ('Royal Street', 'Kibera') is guessed to lie where the article is set: usually
+# right for local names, never better than a guess.
+_VICINITY_CONFIDENCE = 0.2
 _TOWN = 15_000  # below this a city is a town: context evidence only when nothing larger shares its name
 _LOCATIVE = frozenset({
     "in", "at", "near", "to", "into", "inside", "outside", "around", "across", "throughout",
@@ -84,7 +89,31 @@ def resolve_spans(doc: Doc, spans: Sequence[SpacySpan], gazetteer: Gazetteer) ->
     for span, cands in zip(spans, candidates, strict=True):
         entry, confidence = _choose(span, cands, context, gazetteer, doc, neighbours=neighbours)
         places.append(_place(span, entry, confidence, sentence_of[span.start]))
-    return tuple(places)
+    return _vicinities(places)
+
+
+def _vicinities(places: list[Place]) -> tuple[Place, ...]:
+    """Unknown names placed near the article's setting, which ``near`` names; kept as text if it has none."""
+    setting = _setting(places)
+    if setting is None:
+        return tuple(places)
+    return tuple(replace(p, kind="vicinity", country=setting.country, lat=setting.lat, lon=setting.lon,
+                         confidence=_VICINITY_CONFIDENCE, near=setting.name) if p.lat is None else p
+                 for p in places)
+
+
+def _setting(places: Sequence[Place]) -> Place | None:
+    """Where the article is set: its most-mentioned town or county, else state, else country.
+
+    Regions are too broad to stand for a local name.
+    """
+    resolved = [p for p in places if p.lat is not None]
+    for kinds in (_LOCAL_KINDS, {"admin1"}, {"country"}):
+        counts = Counter(p.name for p in resolved if p.kind in kinds)
+        if counts:
+            name = max(counts, key=lambda n: (counts[n], -_first(resolved, n)))
+            return next(p for p in resolved if p.name == name)
+    return None
 
 
 def _neighbours(keys: Sequence[str], candidates: Sequence[list[Entry]]) -> dict[tuple[float | None, float | None], int]:
@@ -210,12 +239,14 @@ def _choose(span: SpacySpan, cands: list[Entry], context: Counter[str], gazettee
     if not cands:
         return None, 0.0
     qualifier = _qualifier(span, doc)
+    qualifiers = gazetteer.lookup(qualifier) if qualifier else []  # once, not once per candidate
+    if not any(_qualifies(c, qualifiers) for c in cands):
+        qualifier, qualifiers = None, []  # a list ('Asia, Europe and Africa'), not 'Paris, Texas'
     key = gazetteer_key(_strip_the(span.text))
     if not qualifier and any(c.kind in ("country", "region") for c in cands):
         return _choose_broad(cands, key, context, gazetteer, neighbours)
     capitals = {c.country for c in cands if c.kind == "city" and gazetteer.capitals.get(c.country or "") == c.name}
     cands = [c for c in cands if not (c.kind == "admin1" and c.country in capitals)]  # Washington, D.C.
-    qualifiers = gazetteer.lookup(qualifier) if qualifier else []  # once, not once per candidate
     if any(c.kind == "admin1" and gazetteer_key(c.name) == key for c in cands):
         neighbours = {}  # 'Florida' beside Orange County is the state, not Florida, New York
     scored = sorted(((_score(c, context, qualifiers, key, neighbours.get((c.lat, c.lon), 0)), c)

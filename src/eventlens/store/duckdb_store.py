@@ -60,7 +60,7 @@ CREATE TABLE IF NOT EXISTS actor_mentions (
 CREATE TABLE IF NOT EXISTS places (
     article_id VARCHAR, sentence INTEGER, start_char INTEGER, end_char INTEGER, text VARCHAR,
     name VARCHAR, kind VARCHAR, country VARCHAR, lat DOUBLE, lon DOUBLE, geonameid BIGINT,
-    confidence DOUBLE, use VARCHAR);
+    confidence DOUBLE, use VARCHAR, near VARCHAR);
 CREATE TABLE IF NOT EXISTS time_refs (
     article_id VARCHAR, sentence INTEGER, start_char INTEGER, end_char INTEGER, text VARCHAR,
     value VARCHAR, granularity VARCHAR);
@@ -248,7 +248,8 @@ def _tables(results: Sequence[ArticleResult], model: str, story_ids: Mapping[str
         rows["places"].extend({
             "article_id": art.id, "sentence": p.sentence, "start_char": p.span.start, "end_char": p.span.end,
             "text": p.span.text, "name": p.name, "kind": p.kind, "country": p.country, "lat": p.lat,
-            "lon": p.lon, "geonameid": p.geonameid, "confidence": p.confidence, "use": p.use} for p in res.places)
+            "lon": p.lon, "geonameid": p.geonameid, "confidence": p.confidence, "use": p.use,
+            "near": p.near} for p in res.places)
         rows["time_refs"].extend({
             "article_id": art.id, "sentence": d.sentence, "start_char": d.span.start, "end_char": d.span.end,
             "text": d.span.text, "value": d.value, "granularity": d.granularity} for d in res.dates)
