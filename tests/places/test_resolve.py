@@ -59,6 +59,13 @@ def test_a_list_of_places_is_no_qualifier(code) -> None:  # type: ignore[no-unty
     assert (asia.kind, asia.country) == ("region", None)
 
 
+def test_a_state_listed_with_states_is_the_state(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Illnesses were reported in Ohio, Oregon, New Mexico and Wisconsin.")
+    assert _place(result, "Oregon").kind == "admin1"
+    cities = code("After stops in Washington, New York and Boston, the prince flew home.")
+    assert _place(cities, "Washington").kind == "city"
+
+
 def test_a_county_is_the_one_in_the_state_of_the_story(code) -> None:  # type: ignore[no-untyped-def]
     result = code("Flooding closed roads in Henry County on Monday, officials in Atlanta said. "
                   "Schools across Georgia stayed open.")

@@ -240,9 +240,12 @@ def _choose(span: SpacySpan, cands: list[Entry], context: Counter[str], gazettee
         return None, 0.0
     qualifier = _qualifier(span, doc)
     qualifiers = gazetteer.lookup(qualifier) if qualifier else []  # once, not once per candidate
-    if not any(_qualifies(c, qualifiers) for c in cands):
-        qualifier, qualifiers = None, []  # a list ('Asia, Europe and Africa'), not 'Paris, Texas'
     key = gazetteer_key(_strip_the(span.text))
+    if not any(_qualifies(c, qualifiers) for c in cands):
+        listed = _listed_state(cands, qualifiers, key)  # 'Ohio, Oregon, Texas': a list of states
+        if listed is not None:
+            return listed, 0.8
+        qualifier, qualifiers = None, []  # a list ('Asia, Europe and Africa'), not 'Paris, Texas'
     if not qualifier and any(c.kind in ("country", "region") for c in cands):
         return _choose_broad(cands, key, context, gazetteer, neighbours)
     capitals = {c.country for c in cands if c.kind == "city" and gazetteer.capitals.get(c.country or "") == c.name}
@@ -257,6 +260,16 @@ def _choose(span: SpacySpan, cands: list[Entry], context: Counter[str], gazettee
         return best, 0.9
     margin = best_score - scored[1][0]
     return best, round(min(0.95, 0.5 + margin / 10), 2)
+
+
+def _listed_state(cands: list[Entry], following: list[Entry], key: str) -> Entry | None:
+    """The state of this name, when the toponym after the comma is a state it is listed with.
+
+    Not when that toponym is also a big city: 'Washington, New York and Boston' lists cities.
+    """
+    if not any(f.kind == "admin1" for f in following) or any(f.population >= BIG_CITY for f in following):
+        return None
+    return next((c for c in cands if c.kind == "admin1" and gazetteer_key(c.name) == key), None)
 
 
 def _choose_broad(cands: list[Entry], key: str, context: Counter[str], gazetteer: Gazetteer,
