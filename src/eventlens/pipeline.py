@@ -103,7 +103,7 @@ def _phrase_actor(text: str, day: dt.date | None, res: Resources) -> ActorMentio
 def _place_as_actor(places: tuple[Place, ...], res: Resources) -> ActorMention | None:
     """A phrase that is only a place stands for its country: a capital for the government
     ('Tehran said'), any other city for the people who live there ('Mariupol')."""
-    located = [p for p in places if p.country]
+    located = [p for p in places if p.country and not p.guessed]
     if not located:
         return None
     place = located[0]

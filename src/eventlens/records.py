@@ -86,6 +86,11 @@ class Place:
     sentence: int
     near: str | None = None
 
+    @property
+    def guessed(self) -> bool:
+        """Placed by where the article is set, not by its own name: no evidence of a country."""
+        return self.kind == "vicinity"
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ActorMention:

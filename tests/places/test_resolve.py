@@ -53,6 +53,13 @@ def test_unknown_name_lies_near_where_the_article_is_set(code) -> None:  # type:
     assert (road.lat, road.lon) == (nairobi.lat, nairobi.lon) and road.confidence < nairobi.confidence
 
 
+def test_a_guessed_vicinity_places_an_event_but_names_no_party(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Police fired tear gas in Nairobi on Monday. Ugandan troops shelled villages in Xqzvania on Tuesday.")
+    shelling = next(e for e in result.events if e.source is not None and e.source.country == "UGA")
+    assert shelling.place is not None and (shelling.place.kind, shelling.place.near) == ("vicinity", "Nairobi")
+    assert shelling.target is None  # Kenya would be a guess, not what the words say
+
+
 def test_a_list_of_places_is_no_qualifier(code) -> None:  # type: ignore[no-untyped-def]
     result = code("The virus has spread to Asia, Europe and North America.")
     asia = _place(result, "Asia")

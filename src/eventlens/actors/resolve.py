@@ -95,7 +95,7 @@ def _home_country(mentions: list[ActorMention], places: Sequence[Place]) -> list
     one country clearly dominates the article's countries and places.
     """
     counts: Counter[str] = Counter(m.country for m in mentions if m.kind == "country" and m.country)
-    counts.update(p.country for p in places if p.country)
+    counts.update(p.country for p in places if p.country and not p.guessed)
     if not counts:
         return mentions
     ranked = counts.most_common(2)

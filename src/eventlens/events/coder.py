@@ -330,7 +330,7 @@ def _clause_country(ctx: CodingContext, token: Token) -> str | None:
     """The country of the place the event's own clause names, if it names one."""
     clause = {t.idx for t in _clause_tokens(token)}
     place, rule = event_place(ctx.places, doc_text(ctx.doc), ctx.sentence_of[token.i], clause, False)
-    return place.country if place is not None and rule == "clause" else None
+    return place.country if place is not None and rule == "clause" and not place.guessed else None
 
 
 def _event(ctx: CodingContext, token: Token, entry: LexEntry, *, source: ActorMention | None,
@@ -344,7 +344,7 @@ def _event(ctx: CodingContext, token: Token, entry: LexEntry, *, source: ActorMe
     same_day = time_ref is None or (published is not None and time_ref.start <= published <= time_ref.end)
     place, place_rule = event_place(ctx.places, doc_text(ctx.doc), ctx.sentence_of[token.i], clause, same_day)
     place_target = ""
-    if target is None and not dyad.reciprocal and place is not None and place.country and \
+    if target is None and not dyad.reciprocal and place is not None and place.country and not place.guessed and \
             place_rule in _PLACE_TARGET_RULES and done_to_a_place(code):
         target, place_target = place_actor(place), _PLACE_TARGET_NOTE
     evidence = _evidence(token, source, target)
