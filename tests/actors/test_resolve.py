@@ -133,3 +133,10 @@ def test_an_appositive_after_the_name_gives_its_body(code) -> None:  # type: ign
 def test_abbreviated_military_ranks_are_titles(code) -> None:  # type: ignore[no-untyped-def]
     avril = _actor(code("Lt. Gen. Prosper Avril resigned yesterday to allow Haiti's first elections."), "Prosper Avril")
     assert (avril.country, avril.sector, avril.role) == ("HTI", "MIL", "Lt. Gen.")
+
+
+def test_staff_of_a_body_of_no_one_country_are_that_body(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Red Cross officials suspended aid deliveries in Baghdad on Wednesday.")
+    assert not [a for a in result.actors if a.kind == "group"]  # not some country's officials
+    suspension = next(e for e in result.events if e.plover == "SANCTION")
+    assert suspension.source is not None and (suspension.source.name, suspension.source.country) == ("Red Cross", None)

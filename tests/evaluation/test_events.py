@@ -2,8 +2,9 @@
 
 import pytest
 
-from eventlens.evaluation.events import happened, plover_triples
+from eventlens.evaluation.events import _actor_code, happened, plover_triples
 from eventlens.events.ontology import load_ontology
+from eventlens.records import ActorMention, Span
 
 
 def _record(sources: list[str], targets: list[str] | str, markup: str) -> dict[str, object]:
@@ -49,3 +50,16 @@ def test_only_events_that_happened_count_as_produced(code) -> None:  # type: ign
     events = code("Moscow has ruled out imposing oil sanctions against Iran; it may expel diplomats.").events
     assert {e.plover for e in events if happened(e)} == {"REJECT"}
     assert not all(happened(e) for e in events)
+
+
+def _actor(country: str | None, sector: str | None, entity: str | None) -> ActorMention:
+    return ActorMention(span=Span(start=0, end=3, text="abc"), name="abc", kind="organisation", country=country,
+                        sector=sector, role=None, entity=entity, basis="kb-organisation", sentence=0)
+
+
+def test_a_transnational_ngo_reads_as_the_gold_igo_and_a_militant_group_does_not() -> None:
+    assert _actor_code(_actor(None, "HRI", "org:AMNESTY")) == "IGO"
+    assert _actor_code(_actor(None, "REB", "org:AL_QAEDA")) == "---"
+    assert _actor_code(_actor(None, "NGO", None)) == "---"  # 'a human rights group' names no body
+    assert _actor_code(_actor("UNO", None, "org:UN")) == "IGO"
+    assert _actor_code(None) == "---"

@@ -409,6 +409,9 @@ def _group_mentions(ctx: _Context, named: list[ActorMention]) -> list[ActorMenti
     by_token = {m.head: m for m in named}
     in_name = {i for m in named if m.kind == "person" for i in _token_range(doc, m.span)}
     in_named = {i for m in named if m.kind != "country" for i in _token_range(doc, m.span)}
+    # a body of no one country: 'Red Cross officials' are the Red Cross, not some country's officials
+    stateless = {i for m in named if m.kind in ("organisation", "group") and m.entity and not m.country
+                 for i in _token_range(doc, m.span)}
     mentions = []
     for token in tokens(doc):
         word = ctx.kb.sectors.get(token.lemma_.lower())
@@ -425,8 +428,9 @@ def _group_mentions(ctx: _Context, named: list[ActorMention]) -> list[ActorMenti
         phrase = [c for c in token.children if c.dep_ in (*_GROUP_DEPS, "det", "nummod") and c.i < token.i]
         start = min([token.i, *(m.left_edge.i for m in phrase)])
         span = doc[start:token.i + 1]
-        if word.body and any(c.dep_ in ("appos", "compound") and c.i in in_named for c in token.children):
-            continue  # "the rebel group, the FDD", "the Hizbollah group": the name is the actor
+        if any(c.dep_ in ("appos", "compound") and (c.i in stateless or (word.body and c.i in in_named))
+               for c in token.children):
+            continue  # "the rebel group, the FDD", "the Hizbollah group", "Amnesty researchers": the name acts
         sector = (_modifier_sector(ctx, token) if word.generic else None) or word.sector
         if sector is None:
             continue  # "a group", "members of SANDF": the name inside, if any, is the actor
@@ -509,7 +513,7 @@ def phrase_actor(token: Token, actors: Sequence[ActorMention],
     for child in token.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod"):
             found = mention_at(actors, child)
-            if found is not None and found.country:
+            if found is not None and (found.country or found.entity):  # 'Red Cross officials'
                 return found
     return None
 

@@ -14,7 +14,7 @@ from eventlens.errors import InputError
 from eventlens.evaluation import coarse_country
 from eventlens.ingest import article_from_text
 from eventlens.pipeline import Resources, code_stream
-from eventlens.records import Article, ArticleResult, Event, IngestError
+from eventlens.records import ActorMention, Article, ArticleResult, Event, IngestError
 
 #: PLOVER's older category names, as used in the 2016 gold records.
 OLD_NAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
@@ -77,6 +77,22 @@ def _country(code: str | None) -> str:
     return coarse_country(code[:3]) or "---"
 
 
+#: Sectors of bodies that act for no state: a countryless organisation of another sector (al-Qaeda) is no IGO.
+_CIVIL_SECTORS = frozenset({"NGO", "HRI", "ENV", "MED", "HLH", "REL", "CVL"})
+
+
+def _actor_code(actor: ActorMention | None) -> str:
+    """An actor's country as the CAMEO gold writes it.
+
+    eventlens, like POLECAT, gives a transnational NGO (Amnesty
+    International, the Red Cross) no country; PLOVER's records code them IGO.
+    """
+    if actor is not None and not actor.country and actor.entity and actor.kind == "organisation" \
+            and actor.sector in _CIVIL_SECTORS:
+        return "IGO"
+    return _country(actor.country if actor else None)
+
+
 #: CAMEO's own country codes that predate ISO 3166 alpha-3, as some PLOVER gold records still write them.
 CAMEO_LEGACY = {"ITL": "ITA", "JAP": "JPN", "VTN": "VNM"}
 
@@ -119,12 +135,11 @@ def score_plover(path: Path, resources: Resources) -> SetScore:
         case = Case(id=record["id"], text=record["text"], expected=plover_triples(record, category))
         events = result.events if result else ()
         # a triple stated twice in one sentence is one event, as the gold states it once
-        case.produced = sorted({(_country(e.source.country if e.source else None),
-                                 _country(e.target.country if e.target else None), e.plover)
+        case.produced = sorted({(_actor_code(e.source), _actor_code(e.target), e.plover)
                                 for e in events if happened(e)})
         main = _main_event(events)
         case.main = main.plover if main else NO_EVENT
-        case.main_source = main.source.country if main and main.source else None
+        case.main_source = _actor_code(main.source) if main else None
         confusion[(category, case.main)] += 1
         cases.append(case)
     n = len(cases) or 1
@@ -146,8 +161,7 @@ def score_petrarch(path: Path, resources: Resources) -> SetScore:
         expected = [(_country(e.get("sourcecode")), _country(e.get("targetcode")), str(e["eventcode"])[:2])
                     for e in record.get("events") or []]
         events = result.events if result else ()
-        produced = [(_country(e.source.country if e.source else None),
-                     _country(e.target.country if e.target else None), e.cameo[:2]) for e in events if happened(e)]
+        produced = [(_actor_code(e.source), _actor_code(e.target), e.cameo[:2]) for e in events if happened(e)]
         case = Case(id=record["id"], text=record["text"], expected=expected, produced=produced)
         main = _main_event(events)
         case.main = main.cameo[:2] if main else NO_EVENT
