@@ -327,3 +327,15 @@ def test_what_is_received_from_someone_is_their_act(code) -> None:  # type: igno
     assert [(e.source.country if e.source else None, e.target.country if e.target else None, e.plover)
             for e in events] == [("RUS", "GEO", "AID")]
     assert "source<from>" in events[0].lexicon_entry
+
+
+def test_what_talks_are_about_has_not_happened(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Israel and Lebanon renewed negotiations today on an Israeli troop pullback from Lebanon.")
+    assert {e.plover for e in result.events} == {"CONSULT"}  # the pullback is what they negotiate
+
+
+def test_what_a_condition_supposes_did_not_happen(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Norway is ready to send troops to Saudi Arabia if Iraq attacks Kuwait.")
+    attack = next(e for e in result.events if e.trigger.text == "attacks")
+    assert (attack.plover, attack.source.country if attack.source else None) == ("ASSAULT", "IRQ")
+    assert "hypothetical" in attack.modes  # and no threat: Iraq held nothing over anyone

@@ -15,10 +15,10 @@ from spacy.tokens import Doc, Token
 from eventlens.actors.resolve import ETHNIC_BASIS
 from eventlens.config import CODER_VERSION, Settings
 from eventlens.dates import CALENDAR
-from eventlens.events.dyads import Dyad, Scope, demand_dyad, direct_object, noun_dyad, verb_dyad
+from eventlens.events.dyads import Dyad, Scope, conjuncts, demand_dyad, direct_object, noun_dyad, verb_dyad
 from eventlens.events.lexicon import LexEntry, Lexicon, lemma
 from eventlens.events.matching import best_entry, compound_candidates
-from eventlens.events.modes import condition_marks, detect_modes
+from eventlens.events.modes import condition_marks, detect_modes, in_condition
 from eventlens.events.ontology import CameoCode, Ontology
 from eventlens.events.parties import (
     PLACE_BASIS,
@@ -41,12 +41,17 @@ _BACKGROUND_DEPTH = 2
 _SCENE_MARKS = frozenset({"after", "before", "since", "as", "when", "while", "because", "until", "following"})
 _CONFLICT_QUADS = (3, 4)
 _OCCASION = ("at", "during")
+_OBJECT = "object of a coded verb: coded with it"
 _IN_PASSING = "a nominal event mentioned in passing, with no parties of its own"
 #: Where the event's place must be named to stand in for a missing target: its own clause.
 _PLACE_TARGET_RULES = ("clause",)
 _PLACE_TARGET_NOTE = "; target:place"
 _THREAT = "130"
 _NOUN_POS = ("NOUN", "PROPN")
+#: Appeals, intents, consultations, demands, rejections and threats are about something that has not happened:
+#: "talks on a troop pullback", "agreed to US mediation", "opposed to French mediation".
+_PROPOSITIONAL_ROOTS = ("02", "03", "04", "10", "12", "13")
+_TOPIC_PREPS = frozenset({"on", "to", "for", "about", "over", "of", "regarding", "concerning", "toward", "towards"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,9 +94,12 @@ def code_events(ctx: CodingContext) -> tuple[Event, ...]:
     ctx.sentence_of = sentence_numbers(ctx.doc)
     matched = _triggers(ctx)
     verbs = {token.i: entry for token, entry, _ in matched if token.pos_ in _VERB_POS}
-    consumed = {obj.i for _, _, obj in matched if obj is not None}
-    consumed |= {c.i for token, entry, _ in matched if token.pos_ in _VERB_POS and not entry.cameo.startswith("01")
+    consumed = {obj.i: _OBJECT for _, _, obj in matched if obj is not None}
+    consumed |= {c.i: _OBJECT for token, entry, _ in matched
+                 if token.pos_ in _VERB_POS and not entry.cameo.startswith("01")
                  for c in (direct_object(token),) if c is not None}  # "announced a suspension" is the suspension
+    consumed |= {i: f"what '{token.text}' is about: coded with it" for token, i in _topics(matched)
+                 if i not in consumed}
     scope = Scope(actors=ctx.actors, lexicon=ctx.lexicon)
     events: list[Event] = []
     in_passing: list[tuple[Token, LexEntry, Dyad]] = []
@@ -111,6 +119,23 @@ def code_events(ctx: CodingContext) -> tuple[Event, ...]:
         events.extend(_events_for(ctx, token, entry, dyad))
     events.extend(_background(ctx, in_passing, {e.sentence for e in events}))
     return _distinct(_refusals(ctx, events))
+
+
+def _topics(matched: list[tuple[Token, LexEntry, Token | None]]) -> list[tuple[Token, int]]:
+    """The nominal events a propositional trigger is about, by token index, with that trigger.
+
+    A nominal trigger's topic can hang on its light verb: "renewed negotiations on a pullback".
+    """
+    found: list[tuple[Token, int]] = []
+    for token, entry, _ in matched:
+        if not entry.cameo.startswith(_PROPOSITIONAL_ROOTS):
+            continue
+        heads = [token, token.head] if token.pos_ in _NOUN_POS and token.dep_ == "dobj" else [token]
+        for prep in (c for head in heads for c in head.children):
+            if prep.dep_ == "prep" and prep.lower_ in _TOPIC_PREPS:
+                found.extend((token, member.i) for pobj in prep.children if pobj.dep_ == "pobj"
+                             for member in conjuncts(pobj))
+    return found
 
 
 def _background(ctx: CodingContext, in_passing: list[tuple[Token, LexEntry, Dyad]],
@@ -205,7 +230,7 @@ def _key(actor: ActorMention | None) -> str | None:
 
 
 def _skip_reason(ctx: CodingContext, token: Token, entry: LexEntry, verbs: dict[int, LexEntry],
-                 consumed: set[int], *, dyad: Dyad) -> str | None:
+                 consumed: dict[int, str], *, dyad: Dyad) -> str | None:
     """Why a matched trigger is not coded on its own, or None to code it.
 
     A nominal event that names its own parties ("a summit between X and Y")
@@ -217,7 +242,7 @@ def _skip_reason(ctx: CodingContext, token: Token, entry: LexEntry, verbs: dict[
     own_dyad = dyad.source_rule == "between"
     named = own_dyad or dyad.source_rule == "possessor" or dyad.target_rule in ("prep-target", "modifier-target")
     if token.i in consumed and not own_dyad:
-        return "object of a coded verb: coded with it"
+        return consumed[token.i]
     governor = _governing_verb(token)
     if governor is not None and ctx.lexicon.is_nonevent(lemma(governor)):
         return f"'{governor.text}' says this is not an event"
@@ -374,7 +399,7 @@ def _commitment(ctx: CodingContext, token: Token, code: CameoCode,
     is REJECT. The future and hypothetical modes go: the commitment is made now.
     """
     acted_on = token.pos_ == "VERB" or (token.dep_ == "dobj" and token.head.pos_ == "VERB")
-    if code.plover is None or not acted_on:
+    if code.plover is None or not acted_on or in_condition(token):
         # "will extend the curfew" promises the curfew; "will inject momentum into talks" does not
         return code, modes, ""
     node = token

@@ -192,7 +192,7 @@ def _actors(token: Token | None, scope: Scope, exclude: str | None = None,
     if token is None:
         return ()
     found = []
-    for member in _conjuncts(token):
+    for member in conjuncts(token):
         resolved = _resolve_relative(member, scope) if member.lower_ in _RELATIVE else \
             phrase_actor(member, scope.actors, exclude) or _partitive(member, scope, exclude)
         if resolved is not None and resolved not in found:
@@ -205,7 +205,7 @@ def _coordinated_modifiers(token: Token, scope: Scope) -> list[ActorMention]:
     """'Hungarian and Romanian officials', 'the Turkish and Greek sides': one actor per coordinated modifier."""
     for child in token.children:
         if child.dep_ in ("amod", "compound", "nmod") and any(c.dep_ == "conj" for c in child.children):
-            members = [mention_at(scope.actors, m) for m in _conjuncts(child)]
+            members = [mention_at(scope.actors, m) for m in conjuncts(child)]
             if len(members) > 1 and all(m is not None and m.country for m in members):
                 return [m for m in members if m is not None and m.country != _own_country(token, scope)]
     return []
@@ -232,11 +232,12 @@ def _own_country(token: Token, scope: Scope) -> str | None:
     return own.country if own is not None else None
 
 
-def _conjuncts(token: Token) -> list[Token]:
+def conjuncts(token: Token) -> list[Token]:
+    """The token and every phrase coordinated with it ('Israel and Lebanon')."""
     members = [token]
     for child in token.children:
         if child.dep_ == "conj":
-            members.extend(_conjuncts(child))
+            members.extend(conjuncts(child))
     return members
 
 

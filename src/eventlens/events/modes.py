@@ -101,14 +101,24 @@ def _hypothetical(trigger: Token, chain: list[Token]) -> bool:
         return True  # "reiterated its demand today that Israel ease ...": what is demanded has not happened
     if trigger.dep_ == "ccomp" and lemma(trigger.head) in _WANTING:
         return True  # "Obama wants Putin to attack": wanted, not done
-    if _unreal_modal(trigger):
+    if _unreal_modal(trigger) or _condition(trigger):
         return True
     for head in chain:
-        if lemma(head) in _WANTING:
+        if lemma(head) in _WANTING or _condition(head):
             return True
         if head.pos_ in ("VERB", "AUX") and _unreal_modal(head):
             return True
     return False
+
+
+def in_condition(trigger: Token) -> bool:
+    """Whether the event is what a condition supposes ('if it is attacked'), not what hangs on it."""
+    return any(_condition(node) for node in [trigger, *_governing_chain(trigger)])
+
+
+def _condition(clause: Token) -> bool:
+    """'if it is attacked', 'unless Israel rescinds the annexation': a condition asserts nothing happened."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children)
 
 
 def _unreal_modal(verb: Token) -> bool:
