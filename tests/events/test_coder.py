@@ -339,3 +339,15 @@ def test_what_a_condition_supposes_did_not_happen(code) -> None:  # type: ignore
     attack = next(e for e in result.events if e.trigger.text == "attacks")
     assert (attack.plover, attack.source.country if attack.source else None) == ("ASSAULT", "IRQ")
     assert "hypothetical" in attack.modes  # and no threat: Iraq held nothing over anyone
+
+
+def test_they_after_a_coordinated_subject_is_each_of_its_parties(code) -> None:  # type: ignore[no-untyped-def]
+    events = _events(code("Barack Obama and Vladimir Putin said they will attack Iraq.", "2015-01-01"))
+    assert {(s, t) for s, t, *_ in events} == {("USA", "IRQ"), ("RUS", "IRQ")}
+
+
+def test_what_a_refusal_refuses_did_not_happen(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Refugees began a hunger strike over the Russian government's refusal to accept the independence "
+                  "of Chechnya.")
+    accepted = [e for e in result.events if e.trigger.text == "accept"]
+    assert accepted and all("negated" in e.modes for e in accepted)

@@ -28,6 +28,7 @@ _TARGET_PREPS = ("against", "with", "on", "to", "at", "upon", "into", "for", "fr
 _CHAIN_DEPS = ("xcomp", "advcl", "conj", "ccomp", "pcomp", "acl", "relcl", "acomp")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _RELATIVE = frozenset({"which", "who", "whom", "that", "whose"})
+_PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 _MAX_NOUN_HOPS = 2
 _PROTEST_ROOT = "14"
 _REQUEST_ROOTS = ("02", "10")
@@ -191,14 +192,32 @@ def _actors(token: Token | None, scope: Scope, exclude: str | None = None,
     """The actors of a phrase and of the phrases coordinated with it."""
     if token is None:
         return ()
-    found = []
+    found: list[ActorMention] = []
     for member in conjuncts(token):
+        plural = _plural_antecedents(member, scope)
+        if plural:
+            found.extend(m for m in plural if m not in found)
+            continue
         resolved = _resolve_relative(member, scope) if member.lower_ in _RELATIVE else \
             phrase_actor(member, scope.actors, exclude) or _partitive(member, scope, exclude)
         if resolved is not None and resolved not in found:
             found.append(resolved)
         found.extend(m for m in _coordinated_modifiers(member, scope) if m not in found)
     return tuple(found)
+
+
+def _plural_antecedents(pronoun: Token, scope: Scope) -> list[ActorMention]:
+    """'Obama and Putin said they will attack Iraq': 'they' is each party of a coordinated subject before it."""
+    if pronoun.lower_ not in _PLURAL_PRONOUNS:
+        return []
+    for token in pronoun.sent:
+        if token.i >= pronoun.i:
+            break
+        if token.dep_ in _SUBJECT_DEPS and any(c.dep_ == "conj" for c in token.children):
+            members = [mention_at(scope.actors, m) for m in conjuncts(token)]
+            if len(members) > 1 and all(m is not None and m.country for m in members):
+                return [m for m in members if m is not None]
+    return []
 
 
 def _coordinated_modifiers(token: Token, scope: Scope) -> list[ActorMention]:

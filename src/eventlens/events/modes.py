@@ -19,8 +19,10 @@ _WANTING = frozenset({
     "urge", "call", "ask", "demand", "need", "prepare", "threaten", "expect", "offer", "vow", "pledge",
     "promise", "press", "lobby", "campaign", "support", "favour", "favor", "back", "discuss", "mull",
     "weigh", "bid", "proposal", "threat", "request", "appeal", "ready", "willing", "prepared", "eager",
+    "pressure",
 })
-_REFUSING = frozenset({"refuse", "reject", "deny", "decline", "oppose", "veto", "fail", "avoid", "resist"})
+_REFUSING = frozenset({"refuse", "reject", "deny", "decline", "oppose", "veto", "fail", "avoid", "resist",
+                       "refusal", "rejection", "failure"})
 _MODAL_HYPOTHETICAL = frozenset({"would", "could", "might", "may", "should", "can", "must", "ought"})
 #: Verbs that report speech: under them "would" is the reported "will" ("said it would allow inspectors").
 _REPORTING = frozenset({
