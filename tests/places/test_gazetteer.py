@@ -20,6 +20,14 @@ def test_lookup_finds_countries_regions_states_and_cities() -> None:
     assert gaz.countries["RUS"].name == "Russia"
 
 
+def test_natural_features_are_regions_of_the_countries_they_lie_in() -> None:
+    gaz = gz.load_gazetteer()
+    java = gaz.lookup("Java")[0]
+    assert (java.kind, java.country) == ("region", "IDN") and -9 < java.lat < -5  # type: ignore[operator]
+    black_sea = gaz.lookup("Black Sea")[0]
+    assert black_sea.kind == "region" and 40 < black_sea.lat < 47 and 28 < black_sea.lon < 41  # type: ignore[operator]
+
+
 def test_cache_is_written_and_reused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("EVENTLENS_CACHE", str(tmp_path))
     gz.load_gazetteer.cache_clear()

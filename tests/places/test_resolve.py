@@ -73,6 +73,11 @@ def test_a_state_listed_with_states_is_the_state(code) -> None:  # type: ignore[
     assert _place(cities, "Washington").kind == "city"
 
 
+def test_a_features_kind_word_is_no_place_of_its_own(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Warships sailed through the Xqzian Sea and the Xqzo Delta on Monday.")
+    assert all(p.name not in ("Seattle", "Delta") for p in result.places)
+
+
 def test_a_county_is_the_one_in_the_state_of_the_story(code) -> None:  # type: ignore[no-untyped-def]
     result = code("Flooding closed roads in Henry County on Monday, officials in Atlanta said. "
                   "Schools across Georgia stayed open.")

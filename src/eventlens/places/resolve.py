@@ -34,7 +34,11 @@ _ANCHORS = 30  # enough for every county of a common name (Madison County: twent
 _ANCHOR_SHARE = 0.1  # of the name's best-known reading's population
 # Words that name a part of anything ('South Kilburn Estate', 'West Wing'), never a place on their own.
 _GENERIC = COMPASS | {"middle", "new", "old", "great", "greater", "city", "state", "county", "national", "royal",
-                      "saint", "st", "port", "lake", "mount", "fort"}
+                      "saint", "st", "port", "lake", "mount", "fort",
+                      # a feature's kind: 'Baltic Sea' is no Seattle, 'Danube Delta' no Delta State
+                      "sea", "ocean", "bay", "river", "valley", "delta", "plateau", "island", "islands", "mountains",
+                      "mountain", "hills", "desert", "peninsula", "strait", "canal", "basin", "plain", "plains",
+                      "province", "district", "region", "midlands"}
 _NAMESAKE_STATE_EVIDENCE = 2  # other places in the town's state before a country's name yields to it
 # (suffix, endings tried in its place): Ohioans -> Ohio, Ontarians -> Ontario, Texan -> Texas, Abkhaz -> Abkhazia.
 _DEMONYM_RULES = (("ians", ("ia", "io", "a", "")), ("ian", ("ia", "io", "a", "")), ("ans", ("a", "", "as")),
