@@ -78,6 +78,20 @@ def test_a_features_kind_word_is_no_place_of_its_own(code) -> None:  # type: ign
     assert all(p.name not in ("Seattle", "Delta") for p in result.places)
 
 
+def test_a_name_called_a_state_is_the_state(code) -> None:  # type: ignore[no-untyped-def]
+    for text in ("The cow came from a Washington state farm.", "The case was found in the state of Washington.",
+                 "Officials are investigating cases in Washington, Pennsylvania and California."):
+        washington = _place(code(text), "Washington")
+        assert (washington.kind, washington.name) == ("admin1", "Washington"), text
+
+
+def test_old_names_and_former_divisions_are_places(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Cholera spread from Zaire into Nyanza Province and the Katanga region.")
+    assert _place(result, "Zaire").country == "COD"  # not Angola's Zaire province
+    assert _place(result, "Nyanza Province").country == "KEN"
+    assert _place(result, "Katanga").country == "COD"
+
+
 def test_a_county_is_the_one_in_the_state_of_the_story(code) -> None:  # type: ignore[no-untyped-def]
     result = code("Flooding closed roads in Henry County on Monday, officials in Atlanta said. "
                   "Schools across Georgia stayed open.")

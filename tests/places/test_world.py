@@ -32,3 +32,8 @@ def test_the_gazetteer_knows_towns_and_divisions_worldwide() -> None:
 def test_a_missing_data_package_means_fewer_places_not_an_error(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(world.importlib.util, "find_spec", lambda name: None)
     assert list(world.towns()) == [] and list(world.divisions()) == []
+
+
+def test_letters_that_are_not_accented_letters_are_spelled_as_english_copy_spells_them() -> None:
+    assert world.ascii_fold("Đà Nẵng") == "Da Nang"
+    assert world.ascii_fold("Łódź") == "Lodz" and world.ascii_fold("Tromsø") == "Tromso"

@@ -46,6 +46,7 @@ _DEMONYM_RULES = (("ians", ("ia", "io", "a", "")), ("ian", ("ia", "io", "a", "")
 # A name no gazetteer lists ('Royal Street', 'Kibera') is guessed to lie where the article is set: usually
 # right for local names, never better than a guess.
 _VICINITY_CONFIDENCE = 0.2
+_LIST_JOINS = frozenset({",", "and", "or"})
 _TOWN = 15_000  # below this a city is a town: context evidence only when nothing larger shares its name
 _LOCATIVE = frozenset({
     "in", "at", "near", "to", "into", "inside", "outside", "around", "across", "throughout",
@@ -245,10 +246,10 @@ def _choose(span: SpacySpan, cands: list[Entry], context: Counter[str], gazettee
     qualifier = _qualifier(span, doc)
     qualifiers = gazetteer.lookup(qualifier) if qualifier else []  # once, not once per candidate
     key = gazetteer_key(_strip_the(span.text))
-    if not any(_qualifies(c, qualifiers) for c in cands):
-        listed = _listed_state(cands, qualifiers, key)  # 'Ohio, Oregon, Texas': a list of states
-        if listed is not None:
-            return listed, 0.8
+    state = next((c for c in cands if c.kind == "admin1" and gazetteer_key(c.name) == key), None)
+    if state is not None and (_called_a_state(span, doc) or _listed_with_states(span, doc, gazetteer)):
+        return state, 0.85  # 'Washington state', 'the state of Washington', 'Utah, Washington and Wisconsin'
+    if not any(_qualifies(c, qualifiers) for c in cands) or _list_goes_on(span, doc):
         qualifier, qualifiers = None, []  # a list ('Asia, Europe and Africa'), not 'Paris, Texas'
     if not qualifier and any(c.kind in ("country", "region") for c in cands):
         return _choose_broad(cands, key, context, gazetteer, neighbours)
@@ -266,14 +267,41 @@ def _choose(span: SpacySpan, cands: list[Entry], context: Counter[str], gazettee
     return best, round(min(0.95, 0.5 + margin / 10), 2)
 
 
-def _listed_state(cands: list[Entry], following: list[Entry], key: str) -> Entry | None:
-    """The state of this name, when the toponym after the comma is a state it is listed with.
+def _called_a_state(span: SpacySpan, doc: Doc) -> bool:
+    """'Washington state', 'Kano State', 'the state of Washington'."""
+    if span.end < len(doc) and doc[span.end].lower_ == "state":
+        return True
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ == "state"
 
-    Not when that toponym is also a big city: 'Washington, New York and Boston' lists cities.
+
+def _listed_with_states(span: SpacySpan, doc: Doc, gazetteer: Gazetteer) -> bool:
+    """Whether a toponym listed right beside this one is a state and nothing bigger.
+
+    Not a state that is also a big city: 'Washington, New York and Boston' lists cities.
     """
-    if not any(f.kind == "admin1" for f in following) or any(f.population >= BIG_CITY for f in following):
-        return None
-    return next((c for c in cands if c.kind == "admin1" and gazetteer_key(c.name) == key), None)
+    for sibling in _siblings(span, doc):
+        found = gazetteer.lookup(_strip_the(sibling.text))
+        if any(f.kind == "admin1" for f in found) and not any(f.population >= BIG_CITY for f in found):
+            return True
+    return False
+
+
+def _siblings(span: SpacySpan, doc: Doc) -> list[SpacySpan]:
+    """The toponyms listed right before and after this one ('Utah, Washington and Wisconsin')."""
+    found = []
+    for ent in entities(doc):
+        if ent.label_ not in _TOPONYM_LABELS or ent.start == span.start:
+            continue
+        between = doc[ent.end:span.start] if ent.end <= span.start else doc[span.end:ent.start]
+        if 0 < len(between) <= 2 and all(t.lower_ in _LIST_JOINS for t in between):
+            found.append(ent)
+    return found
+
+
+def _list_goes_on(span: SpacySpan, doc: Doc) -> bool:
+    """'Washington, Pennsylvania and California': the name after the comma is a list's next member."""
+    return any(len(_siblings(sibling, doc)) > 1 for sibling in _siblings(span, doc) if sibling.start > span.start)
 
 
 def _choose_broad(cands: list[Entry], key: str, context: Counter[str], gazetteer: Gazetteer,
@@ -287,9 +315,11 @@ def _choose_broad(cands: list[Entry], key: str, context: Counter[str], gazetteer
     us_states = [c for c in states if c.country == "USA"]
     if us_states and top[0].kind == "country":
         return _country_or_state(top[0], us_states[0], context, gazetteer)
-    named = [c for c in states if gazetteer_key(c.name) == key]
+    # 'England' names the division; the UK only has it as an alias. Angola's Zaire province is no
+    # reason to read 'Zaire', an old name of another country, as a division.
+    named = [c for c in states if gazetteer_key(c.name) == key and c.country == top[0].country]
     if named and gazetteer_key(top[0].name) != key:
-        return named[0], 0.85  # 'England' names the division; the UK only has it as an alias
+        return named[0], 0.85
     return top[0], 0.95
 
 

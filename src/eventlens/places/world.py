@@ -37,6 +37,9 @@ ADMIN1_TYPES = frozenset({
 })
 #: Divisions the list names by a word that is also a demonym or a religion.
 _FULL_NAMES = {"Jewish": "Jewish Autonomous Oblast"}
+#: Letters ASCII spells otherwise, which Unicode does not decompose into a letter and an accent.
+_LETTERS = str.maketrans({"Đ": "D", "đ": "d", "Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "ß": "ss", "Æ": "Ae",
+                          "æ": "ae", "Œ": "Oe", "œ": "oe", "Þ": "Th", "þ": "th", "ı": "i", "Ħ": "H", "ħ": "h"})
 #: Short forms the wires use for divisions that the list spells out only in full.
 _SHORT_FORMS = {"New South Wales": ("NSW",), "British Columbia": ("B.C.", "BC"), "Queensland": ("Qld",),
                 "Western Australia": ("WA",), "Newfoundland and Labrador": ("Newfoundland",),
@@ -131,5 +134,7 @@ def surface_forms(name: str, kind: str = "") -> list[str]:
 
 
 def ascii_fold(text: str) -> str:
-    """'Baden-Württemberg' -> 'Baden-Wurttemberg': how English copy often spells it."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    """'Baden-Württemberg' -> 'Baden-Wurttemberg', 'Đà Nẵng' -> 'Da Nang': how English copy often spells it."""
+    plain = text.translate(_LETTERS)  # letters that are not an accent on another letter
+    return "".join(c for c in unicodedata.normalize("NFKD", plain) if not unicodedata.combining(c))
+
