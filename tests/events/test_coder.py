@@ -351,3 +351,8 @@ def test_what_a_refusal_refuses_did_not_happen(code) -> None:  # type: ignore[no
                   "of Chechnya.")
     accepted = [e for e in result.events if e.trigger.text == "accept"]
     assert accepted and all("negated" in e.modes for e in accepted)
+
+
+def test_who_reacts_to_an_event_did_not_do_it(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Palestinians blamed Israel for the bombing of Raed Karmi in the West Bank city of Tulkarm.")
+    assert [e.plover for e in result.events if e.source is not None and e.source.country == "PSE"] == ["ACCUSE"]

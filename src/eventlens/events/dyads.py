@@ -22,6 +22,7 @@ from spacy.tokens import Token
 
 from eventlens.actors.resolve import mention_at, phrase_actor
 from eventlens.events.lexicon import LexEntry, Lexicon, lemma
+from eventlens.events.matching import best_entry
 from eventlens.records import ActorMention
 
 _TARGET_PREPS = ("against", "with", "on", "to", "at", "upon", "into", "for", "from", "over")
@@ -31,6 +32,8 @@ _RELATIVE = frozenset({"which", "who", "whom", "that", "whose"})
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 _MAX_NOUN_HOPS = 2
 _PROTEST_ROOT = "14"
+#: Statements, appeals, demands, disapproval, rejection, threats, protest: roots whose verbs react to an event.
+_REACTION_ROOTS = ("01", "02", "10", "11", "12", "13", "14")
 _REQUEST_ROOTS = ("02", "10")
 _THREAT_VERBS = frozenset({"threaten", "warn", "vow", "swear"})
 #: CAMEO roots and codes of events that coordinated parties do with each other (intent to cooperate,
@@ -514,12 +517,25 @@ def _noun_sources(noun: Token, entry: LexEntry, scope: Scope,
 
 
 def _governor_subject(noun: Token, scope: Scope) -> tuple[tuple[ActorMention, ...], str]:
-    """The subject of the verb that governs a nominal event, within a few hops."""
+    """The subject of the verb that governs a nominal event, within a few hops.
+
+    Not of a verb that only reacts to it: who "expressed sorrow for the shootings", "blamed Israel
+    for the bombing" or "defended Iraq against criticism" did not shoot, bomb or criticise.
+    """
     verb, rule = _governor(noun)
     if verb is None:
         return (), rule
+    if _reacts_to(verb, noun, scope):
+        return (), "reaction"
     found, rule = _subject_actors(verb, scope)
     return found, ("governor" if found else rule)
+
+
+def _reacts_to(verb: Token, noun: Token, scope: Scope) -> bool:
+    """Whether the noun is what a statement, appeal, demand, complaint, rejection, threat or protest is about."""
+    through_prep = any(node.dep_ == "prep" for node in noun.ancestors if node.i != verb.i and verb in node.ancestors)
+    match = best_entry(verb, scope.lexicon.candidates("verb", lemma(verb))) if through_prep else None
+    return match is not None and match[0].cameo.startswith(_REACTION_ROOTS)
 
 
 def _governor_object(noun: Token, scope: Scope, sources: tuple[ActorMention, ...]) -> tuple[ActorMention, ...]:
