@@ -356,3 +356,8 @@ def test_what_a_refusal_refuses_did_not_happen(code) -> None:  # type: ignore[no
 def test_who_reacts_to_an_event_did_not_do_it(code) -> None:  # type: ignore[no-untyped-def]
     result = code("Palestinians blamed Israel for the bombing of Raed Karmi in the West Bank city of Tulkarm.")
     assert [e.plover for e in result.events if e.source is not None and e.source.country == "PSE"] == ["ACCUSE"]
+
+
+def test_what_a_passive_was_done_against_is_named_on_its_object(code) -> None:  # type: ignore[no-untyped-def]
+    events = _events(code("New sanctions against Iran were imposed by the European Union on Monday."))
+    assert ("EUR", "IRN", "SANCTION", ()) in events

@@ -70,10 +70,7 @@ def verb_dyad(verb: Token, entry: LexEntry, obj: Token | None, scope: Scope) -> 
     """Source and target of a verbal event."""
     agent = _agent(verb)
     if agent is not None:
-        sources, source_rule = _actors(agent, scope), "passive"
-        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-        targets = _actors(subject, scope) if subject is not None else ()
-        return Dyad(sources=sources, targets=targets, source_rule=source_rule, target_rule="passive")
+        return _passive(verb, agent, entry, obj, scope)
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN") and \
             verb.sent.root.pos_ in ("VERB", "AUX"):
         # "10 Russian soldiers killed in Ukraine", "officials accused of ...": the noun had it done to it.
@@ -95,6 +92,18 @@ def verb_dyad(verb: Token, entry: LexEntry, obj: Token | None, scope: Scope) -> 
         return Dyad(sources=sources, targets=(), source_rule=source_rule, target_rule="reciprocal",
                     reciprocal=True)
     return Dyad(sources=sources, targets=targets, source_rule=source_rule, target_rule=target_rule)
+
+
+def _passive(verb: Token, agent: Token, entry: LexEntry, obj: Token | None, scope: Scope) -> Dyad:
+    """'was attacked by X': X did it to the subject."""
+    sources = _actors(agent, scope)
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    targets = _actors(subject, scope) if subject is not None else ()
+    if not targets and subject is not None and obj is not None and obj.i == subject.i:
+        # "Sanctions against Iran were imposed by the US": the row's object names whom it is against
+        return Dyad(sources=sources, targets=_prep_objects(subject, _preps_for(entry), scope),
+                    source_rule="passive", target_rule="passive-object-prep")
+    return Dyad(sources=sources, targets=targets, source_rule="passive", target_rule="passive")
 
 
 def _mutual(entry: LexEntry) -> bool:
