@@ -83,6 +83,8 @@ def test_a_name_called_a_state_is_the_state(code) -> None:  # type: ignore[no-un
                  "Officials are investigating cases in Washington, Pennsylvania and California."):
         washington = _place(code(text), "Washington")
         assert (washington.kind, washington.name) == ("admin1", "Washington"), text
+    georgia = _place(code("Georgia state television said Russian troops had left Gori."), "Georgia")
+    assert georgia.country == "GEO"
 
 
 def test_old_names_and_former_divisions_are_places(code) -> None:  # type: ignore[no-untyped-def]

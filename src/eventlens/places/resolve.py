@@ -246,7 +246,9 @@ def _choose(span: SpacySpan, cands: list[Entry], context: Counter[str], gazettee
     qualifier = _qualifier(span, doc)
     qualifiers = gazetteer.lookup(qualifier) if qualifier else []  # once, not once per candidate
     key = gazetteer_key(_strip_the(span.text))
-    state = next((c for c in cands if c.kind == "admin1" and gazetteer_key(c.name) == key), None)
+    # a country's name is never settled this way: "Georgia state television" is Georgian
+    state = next((c for c in cands if c.kind == "admin1" and gazetteer_key(c.name) == key), None) \
+        if not any(c.kind == "country" for c in cands) else None
     if state is not None and (_called_a_state(span, doc) or _listed_with_states(span, doc, gazetteer)):
         return state, 0.85  # 'Washington state', 'the state of Washington', 'Utah, Washington and Wisconsin'
     if not any(_qualifies(c, qualifiers) for c in cands) or _list_goes_on(span, doc):
