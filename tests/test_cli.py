@@ -100,7 +100,11 @@ def test_explain_shows_parse_matches_and_rules(capsys: pytest.CaptureFixture[str
     assert "verb rule +out -> 12" in out and "REJECT" in out and "negated" in out
 
 
-def test_no_command_is_a_usage_error() -> None:
+def test_explain_says_where_a_guessed_place_was_placed(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["explain", "Police fired tear gas in Nairobi. Clashes spread to Xqzvania."]) == 0
+    line = next(x for x in capsys.readouterr().out.splitlines() if "'Xqzvania'" in x)
+    assert "[vicinity" in line and line.endswith("(near Nairobi)")
+
     assert main([]) == 2
 
 

@@ -38,7 +38,8 @@ def _stage_lines(result: ArticleResult) -> list[str]:
               f"{' ' + a.role if a.role else ''} ({a.basis})" for a in result.actors] or ["  (none)"]
     lines += ["", "places:"]
     lines += [f"  '{p.span.text}' -> {p.name} [{p.kind}, {p.use}] {p.country or '-'} "
-              f"{p.lat},{p.lon} conf {p.confidence}" for p in result.places] or ["  (none)"]
+              f"{p.lat},{p.lon} conf {p.confidence}{f' (near {p.near})' if p.near else ''}"
+              for p in result.places] or ["  (none)"]
     lines += ["", "dates:"]
     lines += [f"  '{d.span.text}' -> {d.value} ({d.granularity})" for d in result.dates] or ["  (none)"]
     lines += ["", "quotes:"]
