@@ -361,3 +361,13 @@ def test_who_reacts_to_an_event_did_not_do_it(code) -> None:  # type: ignore[no-
 def test_what_a_passive_was_done_against_is_named_on_its_object(code) -> None:  # type: ignore[no-untyped-def]
     events = _events(code("New sanctions against Iran were imposed by the European Union on Monday."))
     assert ("EUR", "IRN", "SANCTION", ()) in events
+
+
+def test_a_preposition_marked_as_dative_still_names_the_target(code) -> None:  # type: ignore[no-untyped-def]
+    events = _events(code("Peru has granted diplomatic asylum to five Panamanian army officers."))
+    assert ("PER", "PAN", "AID", ()) in events
+
+
+def test_what_was_done_to_someones_property_was_done_to_them(code) -> None:  # type: ignore[no-untyped-def]
+    events = _events(code("A camp for Congolese refugees was attacked by Burundian militiamen on Monday."))
+    assert ("BDI", "COD", "ASSAULT", ()) in events

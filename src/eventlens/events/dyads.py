@@ -30,6 +30,7 @@ _CHAIN_DEPS = ("xcomp", "advcl", "conj", "ccomp", "pcomp", "acl", "relcl", "acom
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _RELATIVE = frozenset({"which", "who", "whom", "that", "whose"})
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+_OWNER_PREPS = ("of", "for")
 _MAX_NOUN_HOPS = 2
 _PROTEST_ROOT = "14"
 #: Statements, appeals, demands, disapproval, rejection, threats, protest: roots whose verbs react to an event.
@@ -99,10 +100,13 @@ def _passive(verb: Token, agent: Token, entry: LexEntry, obj: Token | None, scop
     sources = _actors(agent, scope)
     subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     targets = _actors(subject, scope) if subject is not None else ()
-    if not targets and subject is not None and obj is not None and obj.i == subject.i:
-        # "Sanctions against Iran were imposed by the US": the row's object names whom it is against
-        return Dyad(sources=sources, targets=_prep_objects(subject, _preps_for(entry), scope),
-                    source_rule="passive", target_rule="passive-object-prep")
+    if not targets and subject is not None:
+        # "Sanctions against Iran were imposed by the US": the row's object names whom it is against;
+        # "a camp for Congolese refugees was attacked": what was attacked is theirs
+        preps = (*_preps_for(entry), *_OWNER_PREPS) if obj is not None and obj.i == subject.i else _OWNER_PREPS
+        owners = _prep_objects(subject, preps, scope)
+        if owners:
+            return Dyad(sources=sources, targets=owners, source_rule="passive", target_rule="passive-object-prep")
     return Dyad(sources=sources, targets=targets, source_rule="passive", target_rule="passive")
 
 
@@ -363,6 +367,9 @@ def _verb_targets(verb: Token, entry: LexEntry, obj: Token | None, scope: Scope,
     if direct is not None and obj is None and scope.lexicon.is_topic_verb(lemma(verb)):
         direct = None  # "discuss Iran": Iran is what they talk about, not whom they talk to
     dative = next((c for c in verb.children if c.dep_ == "dative"), None)
+    if dative is not None and dative.pos_ == "ADP":
+        # "granted asylum to five officers": the parser marks the preposition, not its object, as dative
+        dative = next((c for c in dative.children if c.dep_ == "pobj"), None)
     if dative is not None and direct is not None and dative.i == direct.i:
         dative = None
     rules: list[tuple[str, Callable[[], tuple[ActorMention, ...]]]] = [
@@ -371,6 +378,8 @@ def _verb_targets(verb: Token, entry: LexEntry, obj: Token | None, scope: Scope,
         # "demanded the withdrawal of Serbian forces": what is demanded is asked of whom it names
         ("object-prep", lambda: _prep_objects(direct, (*_preps_for(entry), "by", *_asked_of(entry)), scope)
          if direct else ()),
+        # "attacked a camp for Congolese refugees", "set fire to the offices of the administrators"
+        ("object-owner", lambda: _prep_objects(direct, _OWNER_PREPS, scope, exclude) if direct else ()),
         # "won Moscow's support", "rejected the Senegalese plan"
         ("object-modifier", lambda: _other_modifier(direct, scope, exclude) if direct else ()),
         ("dative", lambda: _actors(dative, scope, exclude)),
