@@ -371,3 +371,12 @@ def test_a_preposition_marked_as_dative_still_names_the_target(code) -> None:  #
 def test_what_was_done_to_someones_property_was_done_to_them(code) -> None:  # type: ignore[no-untyped-def]
     events = _events(code("A camp for Congolese refugees was attacked by Burundian militiamen on Monday."))
     assert ("BDI", "COD", "ASSAULT", ()) in events
+
+
+def test_a_nominal_events_own_party_named_by_from_is_its_source(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("The Angolan government conceded to demands from UNITA to overhaul the judiciary.", "1995-01-01")
+    demand = next(e for e in result.events if e.plover == "REQUEST")
+    assert demand.source is not None and demand.source.name == "UNITA"
+    assert demand.target is not None and demand.target.country == "AGO"
+    concession = next(e for e in result.events if e.plover == "CONCEDE")
+    assert concession.target is not None and concession.target.name == "UNITA"

@@ -240,7 +240,8 @@ def _skip_reason(ctx: CodingContext, token: Token, entry: LexEntry, verbs: dict[
     if token.pos_ in _VERB_POS:
         return _verb_skip_reason(ctx, token, entry, verbs)
     own_dyad = dyad.source_rule == "between"
-    named = own_dyad or dyad.source_rule == "possessor" or dyad.target_rule in ("prep-target", "modifier-target")
+    named = own_dyad or dyad.source_rule in ("possessor", "prep-source") or \
+        dyad.target_rule in ("prep-target", "modifier-target")
     if token.i in consumed and not own_dyad:
         return consumed[token.i]
     governor = _governing_verb(token)

@@ -167,9 +167,14 @@ def noun_dyad(noun: Token, entry: LexEntry, scope: Scope) -> Dyad:
         if not targets:
             targets, target_rule = sources, "modifier-target"
         sources, source_rule = _governor_subject(noun, scope)
+    targets = tuple(t for t in targets if t not in sources)
     if not targets and source_rule == "governor":
         targets = _governor_object(noun, scope, sources)
         target_rule = "governor-object" if targets else target_rule
+    if not targets and source_rule == "prep-source":
+        # "the government conceded to demands from UNITA": the demands were made of the government
+        targets, _ = _governor_subject(noun, scope)
+        target_rule = "governor" if targets else "none"
     if not targets and len(sources) > 1 and _mutual(entry):
         return Dyad(sources=sources, targets=(), source_rule=source_rule, target_rule="reciprocal",
                     reciprocal=True)
@@ -514,6 +519,9 @@ def _prep_objects(head: Token, preps: Sequence[str], scope: Scope,
                 # "agree to tougher measures against Tehran": look through a plain noun, but not
                 # through another event ("support for sanctions against Iran" is not support for Iran).
                 direct = _prep_objects(pobj, ("against", "on", "to", "with", "of"), scope, exclude)
+            elif not direct:
+                # "conceded to demands from UNITA": the other event's own party is the one answered
+                direct = _prep_objects(pobj, ("from", "by"), scope, exclude)
             found.extend(m for m in direct if m not in found)
         if found:
             break  # the first preposition that names an actor is the target
@@ -531,6 +539,10 @@ def _noun_sources(noun: Token, entry: LexEntry, scope: Scope,
         if not poss and not explicit_target and entry.prep in ("against", "on") and owner.kind == "country":
             return (owner,), "modifier-target"
         return (owner,), "possessor"
+    # "demands from UNITA", "an appeal by Gbagbo"; but "a pullback from Lebanon" is from its target
+    named = _prep_objects(noun, ("by",) if entry.prep == "from" else ("by", "from"), scope)
+    if named:
+        return named, "prep-source"
     return _governor_subject(noun, scope)
 
 
