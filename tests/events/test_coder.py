@@ -380,3 +380,8 @@ def test_a_nominal_events_own_party_named_by_from_is_its_source(code) -> None:  
     assert demand.target is not None and demand.target.country == "AGO"
     concession = next(e for e in result.events if e.plover == "CONCEDE")
     assert concession.target is not None and concession.target.name == "UNITA"
+
+
+def test_a_plain_noun_is_looked_through_to_whom_it_is_for(code) -> None:  # type: ignore[no-untyped-def]
+    events = _events(code("The United States suspended part of a military aid program for Bosnia.", "1995-01-01"))
+    assert ("USA", "BIH", "SANCTION", ()) in events

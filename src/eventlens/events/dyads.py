@@ -518,7 +518,7 @@ def _prep_objects(head: Token, preps: Sequence[str], scope: Scope,
             if not direct and not scope.is_event_noun(pobj):
                 # "agree to tougher measures against Tehran": look through a plain noun, but not
                 # through another event ("support for sanctions against Iran" is not support for Iran).
-                direct = _prep_objects(pobj, ("against", "on", "to", "with", "of"), scope, exclude)
+                direct = _prep_objects(pobj, ("against", "on", "to", "with", "of", "for"), scope, exclude)
             elif not direct:
                 # "conceded to demands from UNITA": the other event's own party is the one answered
                 direct = _prep_objects(pobj, ("from", "by"), scope, exclude)
