@@ -31,6 +31,8 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _RELATIVE = frozenset({"which", "who", "whom", "that", "whose"})
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 _OWNER_PREPS = ("of", "for")
+#: How a nominal event names its own doer: "demands from UNITA", "an appeal by Gbagbo".
+_OWN_PARTY_PREPS = ("by", "from")
 _MAX_NOUN_HOPS = 2
 _PROTEST_ROOT = "14"
 #: Statements, appeals, demands, disapproval, rejection, threats, protest: roots whose verbs react to an event.
@@ -521,7 +523,7 @@ def _prep_objects(head: Token, preps: Sequence[str], scope: Scope,
                 direct = _prep_objects(pobj, ("against", "on", "to", "with", "of", "for"), scope, exclude)
             elif not direct:
                 # "conceded to demands from UNITA": the other event's own party is the one answered
-                direct = _prep_objects(pobj, ("from", "by"), scope, exclude)
+                direct = _prep_objects(pobj, _OWN_PARTY_PREPS, scope, exclude)
             found.extend(m for m in direct if m not in found)
         if found:
             break  # the first preposition that names an actor is the target
@@ -540,7 +542,7 @@ def _noun_sources(noun: Token, entry: LexEntry, scope: Scope,
             return (owner,), "modifier-target"
         return (owner,), "possessor"
     # "demands from UNITA", "an appeal by Gbagbo"; but "a pullback from Lebanon" is from its target
-    named = _prep_objects(noun, ("by",) if entry.prep == "from" else ("by", "from"), scope)
+    named = _prep_objects(noun, tuple(p for p in _OWN_PARTY_PREPS if p != entry.prep), scope)
     if named:
         return named, "prep-source"
     return _governor_subject(noun, scope)

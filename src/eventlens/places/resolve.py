@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 
 import numpy as np
@@ -112,12 +112,10 @@ def _setting(places: Sequence[Place]) -> Place | None:
 
     Regions are too broad to stand for a local name.
     """
-    resolved = [p for p in places if p.lat is not None]
     for kinds in (_LOCAL_KINDS, {"admin1"}, {"country"}):
-        counts = Counter(p.name for p in resolved if p.kind in kinds)
-        if counts:
-            name = max(counts, key=lambda n: (counts[n], -_first(resolved, n)))
-            return next(p for p in resolved if p.name == name)
+        name = _most_mentioned(places, kinds)
+        if name is not None:
+            return next(p for p in places if p.name == name and p.lat is not None)
     return None
 
 
@@ -440,12 +438,17 @@ def dateline(places: Sequence[Place], text: str) -> Place | None:
 
 def focus_place(places: Sequence[Place]) -> Place | None:
     """The city the article is about: its most-mentioned city, first mention first."""
-    counts = Counter(p.name for p in places if p.kind == "city" and p.lat is not None)
-    if not counts:
+    name = _most_mentioned(places, {"city"})
+    if name is None:
         return None
-    name = max(counts, key=lambda n: (counts[n], -_first(places, n)))
     located = [p for p in places if p.name == name and p.use == "location"]
     return located[0] if located else next(p for p in places if p.name == name)
+
+
+def _most_mentioned(places: Sequence[Place], kinds: Collection[str]) -> str | None:
+    """The name of the resolved place of these kinds mentioned most, the earlier on a tie."""
+    counts = Counter(p.name for p in places if p.kind in kinds and p.lat is not None)
+    return max(counts, key=lambda n: (counts[n], -_first(places, n))) if counts else None
 
 
 def _first(places: Sequence[Place], name: str) -> int:
