@@ -140,3 +140,27 @@ def test_staff_of_a_body_of_no_one_country_are_that_body(code) -> None:  # type:
     assert not [a for a in result.actors if a.kind == "group"]  # not some country's officials
     suspension = next(e for e in result.events if e.plover == "SANCTION")
     assert suspension.source is not None and (suspension.source.name, suspension.source.country) == ("Red Cross", None)
+
+
+def test_a_domestic_group_with_no_country_word_is_of_the_home_country(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Egyptian police opened fire to disperse fundamentalist demonstrators.")
+    demonstrators = _actor(result, "fundamentalist demonstrators")
+    assert (demonstrators.country, demonstrators.basis) == ("EGY", "sector-word+home-country")
+
+
+def test_no_home_country_where_the_sentence_names_another_or_the_owner_is_a_pronoun(code) -> None:  # type: ignore[no-untyped-def]
+    jailed = code("A Tunisian court jailed a Nigerian student for helping militants join a group in Lebanon.")
+    assert _actor(jailed, "militants").country is None
+    assert _actor(code("Syria is willing to withdraw its troops."), "its troops").country is None
+
+
+def test_a_country_a_group_is_based_in_is_not_where_the_story_is(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("A UK-based monitoring group said eight people were killed.")
+    assert _actor(result, "eight people").country is None
+    assert _actor(code("Eight people were killed in Britain."), "Eight people").country == "GBR"
+
+
+def test_country_names_in_an_unusual_case_are_still_countries(code) -> None:  # type: ignore[no-untyped-def]
+    assert _actor(code("The US wants to help iSrael."), "iSrael").country == "ISR"
+    assert _actor(code("Syrian forces clashed with tunisian rioters."), "tunisian rioters").country == "TUN"
+    assert all(a.country not in {"USA", "TUR"} for a in code("Let us cook a turkey.").actors)

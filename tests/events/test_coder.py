@@ -241,8 +241,9 @@ def test_reaching_an_agreement_is_a_commitment_and_signing_one_is_support(code) 
 
 
 def test_a_group_named_by_its_sector_is_of_the_country_where_it_acts(code) -> None:  # type: ignore[no-untyped-def]
-    [event] = [e for e in code("Riot police used tear gas to disperse demonstrators in Monrovia.").events
-               if e.plover == "COERCE"]
+    # the sentence names another country, so only the clause's place can say whose police they are
+    text = "Riot police used tear gas to disperse demonstrators in Monrovia after the Ivorian election."
+    [event] = [e for e in code(text).events if e.plover == "COERCE"]
     assert event.source is not None and event.source.country == "LBR" and "event-place" in event.source.basis
 
 
@@ -385,3 +386,8 @@ def test_a_nominal_events_own_party_named_by_from_is_its_source(code) -> None:  
 def test_a_plain_noun_is_looked_through_to_whom_it_is_for(code) -> None:  # type: ignore[no-untyped-def]
     events = _events(code("The United States suspended part of a military aid program for Bosnia.", "1995-01-01"))
     assert ("USA", "BIH", "SANCTION", ()) in events
+
+
+def test_a_travel_warning_reduces_relations_with_the_country_warned_against(code) -> None:  # type: ignore[no-untyped-def]
+    events = _events(code("The US State Department has advised against travel to Tunisia."))
+    assert ("USA", "TUN", "SANCTION", ()) in events

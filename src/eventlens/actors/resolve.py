@@ -29,6 +29,11 @@ _GROUP_DEPS = ("amod", "compound", "poss", "nmod")
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _THING_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
 FORMER_SECTOR = "ELI"  # CAMEO codes former office holders as elites
+#: Kinds of name matched in any case. A capital is left out: 'nice', 'male', 'lima' are words too.
+_FOLDED_KINDS = frozenset({"country", "adjective"})
+#: Parts of speech a name written in an unusual case must be tagged with: 'us', 'turkey' and
+#: 'polish' are a pronoun, a bird and a verb far more often than a country.
+_NAME_POS = frozenset({"PROPN", "ADJ"})
 _FORMER = frozenset({"former", "retired", "ex", "ex-", "erstwhile", "onetime", "one-time"})
 
 
@@ -38,15 +43,20 @@ class ActorMatcher:
 
     kb: KnowledgeBase
     matcher: PhraseMatcher
+    #: country names and demonyms in any case: 'RUSSIA' in a headline, 'tunisian rioters'
+    folded: PhraseMatcher
 
     @classmethod
     def build(cls, nlp: Language, kb: KnowledgeBase) -> ActorMatcher:
         """Compile all names, aliases, demonyms and capitals into one matcher."""
         matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        phrases = sorted(kb.phrases)
-        for phrase in phrases:
-            matcher.add(phrase, [nlp.make_doc(phrase)])
-        return cls(kb=kb, matcher=matcher)
+        folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for phrase in sorted(kb.phrases):
+            pattern = nlp.make_doc(phrase)
+            matcher.add(phrase, [pattern])
+            if any(kind in _FOLDED_KINDS for kind, _ in kb.phrases[phrase]):
+                folded.add(phrase, [pattern])
+        return cls(kb=kb, matcher=matcher, folded=folded)
 
 
 @dataclass(slots=True)
@@ -68,9 +78,11 @@ def resolve_actors(doc: Doc, matcher: ActorMatcher, places: Sequence[Place],
     known = _kb_mentions(ctx, matcher)
     ctx.known = known
     people = _person_mentions(ctx, known)
-    named = _home_country(known + people, places)
+    home = _home(doc, known + people, places)
+    abroad = _abroad(known + people, home, places)
+    named = _at_home(doc, known + people, home, abroad)
     titles = _title_mentions(ctx, named)
-    groups = _group_mentions(ctx, named)
+    groups = _at_home(doc, _group_mentions(ctx, named), home, abroad)
     mentions = sorted(named + titles + groups, key=lambda m: (m.span.start, -m.span.end))
     return tuple(mentions)
 
@@ -87,24 +99,60 @@ def lone_surname(doc: Doc, matcher: ActorMatcher, day: dt.date | None) -> ActorM
     return _person(ctx, doc[0:1], people[0], "kb-surname")
 
 
-def _home_country(mentions: list[ActorMention], places: Sequence[Place]) -> list[ActorMention]:
-    """'President Omar al-Bashir' with no country word: the country the article is about.
+def _home(doc: Doc, mentions: list[ActorMention], places: Sequence[Place]) -> str | None:
+    """The country the article is about, when one clearly dominates its countries and places.
 
-    Only titled people with no country from the table or the text get it (an official
-    named with a title is local news far more often than not), and only when
-    one country clearly dominates the article's countries and places.
+    'A UK-based group' says where the group sits, which is not where the story is.
     """
-    counts: Counter[str] = Counter(m.country for m in mentions if m.kind == "country" and m.country)
-    counts.update(p.country for p in places if p.country and not p.guessed)
-    if not counts:
-        return mentions
+    counts: Counter[str] = Counter(m.country for m in mentions if m.kind == "country" and m.country
+                                   and not _base(doc, m.span))
+    counts.update(p.country for p in places if p.country and not p.guessed and not _base(doc, p.span))
     ranked = counts.most_common(2)
-    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def _base(doc: Doc, span: Span) -> bool:
+    return doc.text.startswith("-based", span.end)
+
+
+#: Sectors whose members, named with no country, belong where the story is set: an
+#: official, the police, demonstrators or rebels are local far more often than not.
+#: Refugees, companies, aid groups, the media and clergy cross borders, so they wait for words.
+_DOMESTIC_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "REB", "CVL", "LAB", "AGR", "EDU"})
+
+
+def _abroad(mentions: list[ActorMention], home: str | None, places: Sequence[Place]) -> set[int]:
+    """The sentences that name a country other than the home country."""
+    abroad = {m.sentence for m in mentions if m.country not in (None, home)}
+    abroad.update(p.sentence for p in places if p.country not in (None, home) and not p.guessed)
+    return abroad
+
+
+def _at_home(doc: Doc, mentions: list[ActorMention], home: str | None, abroad: set[int]) -> list[ActorMention]:
+    """'President Omar al-Bashir' or 'opposition leaders' with no country word: the home country.
+
+    Only titled people and sector groups of a domestic sector with no country from the
+    table or the text get it, and only when the article has a home (``_home``). A group
+    gets it only when its own sentence names no other country: 'his lawyer' in a story
+    of a Nigerian jailed by a Tunisian court could be either's. Nor does a group whose owner
+    is a pronoun: 'its troops' are whoever 'its' is.
+    """
+    if home is None:
         return mentions
-    home = ranked[0][0]
-    return [replace(m, country=home, basis=f"{m.basis}+home-country")
-            if m.kind == "person" and m.country is None and m.sector and m.sector != FORMER_SECTOR else m
+    return [replace(m, country=home, basis=f"{m.basis}+home-country") if _homeless(doc, m, abroad) else m
             for m in mentions]
+
+
+def _homeless(doc: Doc, mention: ActorMention, abroad: set[int]) -> bool:
+    if mention.country is not None or mention.sector is None or mention.sector == FORMER_SECTOR:
+        return False
+    if mention.kind == "person":
+        return True
+    return (mention.kind == "group" and mention.entity is None and mention.sector in _DOMESTIC_SECTORS
+            and mention.sentence not in abroad
+            and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in doc[mention.head].children))
 
 
 def _mention(ctx: _Context, span: SpacySpan, *, name: str, kind: str, country: str | None,
@@ -122,6 +170,8 @@ def _mention(ctx: _Context, span: SpacySpan, *, name: str, kind: str, country: s
 def _kb_mentions(ctx: _Context, matcher: ActorMatcher) -> list[ActorMention]:
     doc = ctx.doc
     spans = [SpacySpan(doc, start, end, label=match_id) for match_id, start, end in matcher.matcher(doc)]
+    spans += [span for span in (SpacySpan(doc, start, end, label=match_id)
+                                for match_id, start, end in matcher.folded(doc)) if _odd_case_name(span)]
     mentions = []
     for span in filter_spans(spans):
         phrase = doc.vocab.strings[span.label]
@@ -129,6 +179,11 @@ def _kb_mentions(ctx: _Context, matcher: ActorMatcher) -> list[ActorMention]:
         if mention is not None:
             mentions.append(mention)
     return mentions
+
+
+def _odd_case_name(span: SpacySpan) -> bool:
+    """A country name or demonym written in a case the table does not: 'RUSSIA', 'iSrael', 'tunisian'."""
+    return span.text != span.doc.vocab.strings[span.label] and all(t.pos_ in _NAME_POS for t in span)
 
 
 def _kb_mention(ctx: _Context, span: SpacySpan, entries: list[tuple[str, object]]) -> ActorMention | None:
