@@ -391,3 +391,11 @@ def test_a_plain_noun_is_looked_through_to_whom_it_is_for(code) -> None:  # type
 def test_a_travel_warning_reduces_relations_with_the_country_warned_against(code) -> None:  # type: ignore[no-untyped-def]
     events = _events(code("The US State Department has advised against travel to Tunisia."))
     assert ("USA", "TUN", "SANCTION", ()) in events
+
+
+def test_a_noun_naming_a_kind_of_thing_and_a_describing_participle_are_no_events(code) -> None:  # type: ignore[no-untyped-def]
+    events = _events(code("U.S. border patrol agents abused Mexican immigrants."))
+    assert [p for _, _, p, _ in events] == ["ASSAULT"]
+    events = _events(code("A camp for Congolese refugees was attacked by Burundian militiamen armed with machetes."))
+    assert [(s, t, p) for s, t, p, _ in events] == [("BDI", "COD", "ASSAULT")]
+    assert ("IRN", "LBN", "AID", ()) in _events(code("Iran armed Hezbollah fighters in Lebanon."))

@@ -34,7 +34,8 @@ def test_every_row_uses_a_known_code_and_every_category_is_covered() -> None:
                 covered.add(ontology.code(row.cameo).plover)
                 assert row.cameo in ontology.cameo, row
     assert set(PLOVER) <= covered
-    assert lexicon.is_control("seek") and lexicon.is_nonevent("pose")
+    assert lexicon.is_control("seek") and lexicon.is_nonevent("pose") and lexicon.is_state("arm")
+    assert not lexicon.is_state("kill")
 
 
 def test_ontology_tables_are_complete_and_consistent() -> None:

@@ -239,6 +239,13 @@ def _skip_reason(ctx: CodingContext, token: Token, entry: LexEntry, verbs: dict[
     """
     if token.pos_ in _VERB_POS:
         return _verb_skip_reason(ctx, token, entry, verbs)
+    if token.dep_ == "compound" and token.head.pos_ in _NOUN_POS:
+        return f"names a kind of '{token.head.text}' ('border patrol agents', 'war crimes'), not an event"
+    return _noun_skip_reason(ctx, token, entry, verbs, consumed, dyad=dyad)
+
+
+def _noun_skip_reason(ctx: CodingContext, token: Token, entry: LexEntry, verbs: dict[int, LexEntry],
+                      consumed: dict[int, str], *, dyad: Dyad) -> str | None:
     own_dyad = dyad.source_rule == "between"
     named = own_dyad or dyad.source_rule in ("possessor", "prep-source") or \
         dyad.target_rule in ("prep-target", "modifier-target")
@@ -281,6 +288,10 @@ def complement(verb: Token, lexicon: Lexicon) -> bool:
 
 
 def _verb_skip_reason(ctx: CodingContext, token: Token, entry: LexEntry, verbs: dict[int, LexEntry]) -> str | None:
+    if token.tag_ == "VBN" and token.head.pos_ in _NOUN_POS and \
+            (token.dep_ == "amod" or (token.dep_ == "acl" and ctx.lexicon.is_state(lemma(token)))):
+        # "the banned movement", "militiamen armed with machetes": what the noun is, not an act
+        return f"a participle describing '{token.head.text}', not an act"
     complements = [c for c in token.children if complement(c, ctx.lexicon) and c.pos_ == "VERB"]
     if complements and ctx.lexicon.is_control(lemma(token)):
         return f"control verb: its complement '{complements[0].text}' is the event, if any"

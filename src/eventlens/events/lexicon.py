@@ -20,7 +20,7 @@ from eventlens.tables import load_json, read_text
 PACKAGE = "eventlens.events"
 FILENAME = "lexicon.tsv"
 _COLUMNS = 7
-_KINDS = ("verb", "noun", "control", "nonevent", "topic", "intent", "modal")
+_KINDS = ("verb", "noun", "control", "nonevent", "topic", "intent", "modal", "state")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,8 +67,9 @@ class Lexicon:
     Three more kinds carry no code: ``control`` verbs ("seek to", "help",
     "try to") hand their event to the verb they govern, ``nonevent`` verbs
     ("pose a threat", "fear war") say that the event noun they govern is not
-    an event, and ``topic`` verbs ("discuss Iran") take a topic, not a
-    target, as direct object.
+    an event, ``topic`` verbs ("discuss Iran") take a topic, not a
+    target, as direct object, and the participle of a ``state`` verb
+    describes the noun it follows ("militiamen armed with machetes").
     """
 
     entries: dict[tuple[str, str], tuple[LexEntry, ...]]
@@ -89,6 +90,10 @@ class Lexicon:
     def is_nonevent(self, lemma: str) -> bool:
         """True for verbs under which an event noun is not an event ('pose a threat')."""
         return ("nonevent", lemma) in self.entries
+
+    def is_state(self, lemma: str) -> bool:
+        """True for verbs whose participle after a noun says what the noun is ('armed with machetes')."""
+        return ("state", lemma) in self.entries
 
     def modal(self, word: str) -> LexEntry | None:
         """The row for a modal that makes a reported clause a demand ('must', 'should'), if any."""
@@ -141,7 +146,7 @@ def _row(line: str, number: int) -> LexEntry:
     kind, lemma, particle, obj, prep, cameo = (c.strip() for c in cols[:6])
     if kind not in _KINDS:
         raise DataError(f"lexicon.tsv:{number}: kind must be one of {', '.join(_KINDS)}, not {kind!r}")
-    if kind in ("control", "nonevent", "topic", "intent"):
+    if kind in ("control", "nonevent", "topic", "intent", "state"):
         cameo = "-"
     elif not cameo.isdigit():
         raise DataError(f"lexicon.tsv:{number}: CAMEO code {cameo!r} must be digits")
