@@ -399,3 +399,8 @@ def test_a_noun_naming_a_kind_of_thing_and_a_describing_participle_are_no_events
     events = _events(code("A camp for Congolese refugees was attacked by Burundian militiamen armed with machetes."))
     assert [(s, t, p) for s, t, p, _ in events] == [("BDI", "COD", "ASSAULT")]
     assert ("IRN", "LBN", "AID", ()) in _events(code("Iran armed Hezbollah fighters in Lebanon."))
+
+
+def test_pressing_for_someone_to_act_is_a_request_of_them(code) -> None:  # type: ignore[no-untyped-def]
+    events = _events(code("The UK is pushing hard for the US to support its debt relief plan."))
+    assert ("GBR", "USA", "REQUEST", ()) in events

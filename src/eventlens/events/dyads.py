@@ -408,8 +408,16 @@ def _asked_of(entry: LexEntry) -> tuple[str, ...]:
 
 
 def _clause_subject(verb: Token, scope: Scope, exclude: str | None) -> tuple[ActorMention, ...]:
-    """'demanded that the US cancel the sale': who is asked, accused or warned is the clause's subject."""
+    """'demanded that the US cancel the sale': who is asked, accused or warned is the clause's subject.
+
+    So is the subject of a 'for' clause: 'pushing hard for the US to support the plan'.
+    """
     for child in verb.children:
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in child.children):
+            subject = next((c for c in child.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+            found = _actors(subject, scope, exclude)
+            if found:
+                return found
         if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX"):
             # "warned the world would not wait forever for Iran to prove ...": the first clause
             # subject that is an actor, then whom the clause is about

@@ -19,7 +19,7 @@ _WANTING = frozenset({
     "urge", "call", "ask", "demand", "need", "prepare", "threaten", "expect", "offer", "vow", "pledge",
     "promise", "press", "lobby", "campaign", "support", "favour", "favor", "back", "discuss", "mull",
     "weigh", "bid", "proposal", "threat", "request", "appeal", "ready", "willing", "prepared", "eager",
-    "pressure",
+    "pressure", "agreement", "consensus", "deal", "decision", "commitment",
 })
 _REFUSING = frozenset({"refuse", "reject", "deny", "decline", "oppose", "veto", "fail", "avoid", "resist",
                        "refusal", "rejection", "failure"})
@@ -59,9 +59,16 @@ _SCOPE_DEPS = frozenset({"xcomp", "dobj", "pobj", "prep", "acl", "compound", "ad
 
 
 def _governing_chain(token: Token) -> list[Token]:
-    """The trigger's ancestors within its scope, nearest first."""
+    """The trigger's ancestors within its scope, nearest first.
+
+    A conjunct shares its first conjunct's governors, not that conjunct's own meaning:
+    "aims to tighten sanctions and impose a blockade" aims at both; "rejected the plan
+    and attacked" did not refuse the attack.
+    """
     chain = []
     node = token
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
     while node.head.i != node.i and (node.dep_ in _SCOPE_DEPS or
                                      (node.dep_ == "ccomp" and node.pos_ in ("NOUN", "PROPN"))):
         node = node.head

@@ -1,0 +1,21 @@
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def _modes(result, plover):  # type: ignore[no-untyped-def]
+    return [e.modes for e in result.events if e.plover == plover]
+
+
+def test_a_conjunct_shares_what_governs_its_first_conjunct(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("The resolution aims to tighten sanctions and impose a naval blockade against Serbia.")
+    assert all("hypothetical" in modes for modes in _modes(result, "ASSAULT"))
+    # ... but not that conjunct's own meaning: attacking after rejecting a plan is no refusal to attack
+    result = code("Israel rejected the plan and attacked Gaza.")
+    assert _modes(result, "ASSAULT") == [()]
+
+
+def test_what_an_agreement_commits_to_has_not_happened_yet(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Israel and the Palestinians reached a consensus to exchange information on water resources.")
+    assert _modes(result, "AGREE") and all(modes == () for modes in _modes(result, "AGREE"))
+    assert all("hypothetical" in modes for modes in _modes(result, "COOPERATE"))
