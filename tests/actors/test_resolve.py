@@ -164,3 +164,15 @@ def test_country_names_in_an_unusual_case_are_still_countries(code) -> None:  # 
     assert _actor(code("The US wants to help iSrael."), "iSrael").country == "ISR"
     assert _actor(code("Syrian forces clashed with tunisian rioters."), "tunisian rioters").country == "TUN"
     assert all(a.country not in {"USA", "TUR"} for a in code("Let us cook a turkey.").actors)
+
+
+def test_a_body_named_in_a_phrase_beats_the_phrase_s_possessor(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Osama bin Laden's al-Qaeda terror network has threatened to strike the United States.")
+    [event] = result.events
+    assert event.source is not None and event.source.entity == "org:AL_QAEDA"
+
+
+@pytest.mark.parametrize(("name", "country"), [("Kampuchean", "KHM"), ("Soviet", "RUS"), ("Rhodesian", "ZWE"),
+                                               ("West German", "DEU")])
+def test_former_names_of_states_are_their_successors(code, name: str, country: str) -> None:  # type: ignore[no-untyped-def]
+    assert _actor(code(f"{name} troops crossed the river."), f"{name} troops").country == country

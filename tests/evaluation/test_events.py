@@ -57,9 +57,11 @@ def _actor(country: str | None, sector: str | None, entity: str | None) -> Actor
                         sector=sector, role=None, entity=entity, basis="kb-organisation", sentence=0)
 
 
-def test_a_transnational_ngo_reads_as_the_gold_igo_and_a_militant_group_does_not() -> None:
+def test_a_transnational_ngo_reads_as_the_gold_igo_and_a_militant_group_as_img() -> None:
     assert _actor_code(_actor(None, "HRI", "org:AMNESTY")) == "IGO"
-    assert _actor_code(_actor(None, "REB", "org:AL_QAEDA")) == "---"
+    assert _actor_code(_actor(None, "REB", "org:AL_QAEDA")) == "IMG"
+    assert _actor_code(_actor(None, "GOV", "org:X")) == "---"
     assert _actor_code(_actor(None, "NGO", None)) == "---"  # 'a human rights group' names no body
+    assert _actor_code(_actor(None, "REB", None)) == "---"  # 'militants' name no body
     assert _actor_code(_actor("UNO", None, "org:UN")) == "IGO"
     assert _actor_code(None) == "---"

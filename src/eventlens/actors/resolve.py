@@ -552,7 +552,8 @@ def phrase_actor(token: Token, actors: Sequence[ActorMention],
 
     A person in the phrase wins ("her Russian counterpart Sergei Lavrov" ->
     Lavrov), then the phrase's own head ("top Russian officials"), then a
-    possessor or modifier ("Moscow's ambassador"). Pronouns go to their
+    name in it ("the al-Qaeda network"), then a possessor or modifier
+    ("Moscow's ambassador"). Pronouns go to their
     antecedent; ``exclude`` is an entity the pronoun cannot be (the subject
     of its own clause).
     """
@@ -565,6 +566,9 @@ def phrase_actor(token: Token, actors: Sequence[ActorMention],
         return people[-1]
     if head is not None:
         return head
+    named = [m for m in near if m is not None and (m.country or m.entity)]
+    if named:
+        return named[0]  # "Osama bin Laden's al-Qaeda terror network" is al-Qaeda's, not its owner's
     for child in token.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod"):
             found = mention_at(actors, child)

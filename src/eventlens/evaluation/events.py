@@ -85,11 +85,14 @@ def _actor_code(actor: ActorMention | None) -> str:
     """An actor's country as the CAMEO gold writes it.
 
     eventlens, like POLECAT, gives a transnational NGO (Amnesty
-    International, the Red Cross) no country; PLOVER's records code them IGO.
+    International, the Red Cross) no country; PLOVER's records code them IGO,
+    and a transnational militant group IMG.
     """
-    if actor is not None and not actor.country and actor.entity and actor.kind == "organisation" \
-            and actor.sector in _CIVIL_SECTORS:
-        return "IGO"
+    if actor is not None and not actor.country and actor.entity and actor.kind == "organisation":
+        if actor.sector in _CIVIL_SECTORS:
+            return "IGO"
+        if actor.sector == "REB":
+            return "IMG"  # CAMEO's code for a militant group of no one country: al-Qaeda, Islamic State
     return _country(actor.country if actor else None)
 
 
