@@ -404,3 +404,15 @@ def test_a_noun_naming_a_kind_of_thing_and_a_describing_participle_are_no_events
 def test_pressing_for_someone_to_act_is_a_request_of_them(code) -> None:  # type: ignore[no-untyped-def]
     events = _events(code("The UK is pushing hard for the US to support its debt relief plan."))
     assert ("GBR", "USA", "REQUEST", ()) in events
+
+
+def test_an_act_is_aimed_at_whom_its_purpose_names(code) -> None:  # type: ignore[no-untyped-def]
+    events = _events(code("Egyptian police opened fire to disperse fundamentalist demonstrators."))
+    assert ("EGY", "EGY", "ASSAULT", ()) in events
+    # the parser hangs the purpose on the object, or on the object's own clause
+    events = _events(code("Algerian landowners began a hunger strike outside Parliament to demand the return "
+                          "of property seized by Algerian government forces."))
+    assert ("DZA", "DZA", "PROTEST", ()) in events
+    events = _events(code("Young Algerians blocked roads leading to the city centre on Sunday to press their "
+                          "demands from President Bouteflika's government."))
+    assert ("DZA", "DZA", "PROTEST", ()) in events

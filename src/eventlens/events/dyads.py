@@ -395,6 +395,7 @@ def _verb_targets(verb: Token, entry: LexEntry, obj: Token | None, scope: Scope,
         ("embedded", lambda: _embedded_target(verb, scope, exclude)),
         ("condition-subject", lambda: _condition_subject(verb, scope, exclude)),
         ("protested", lambda: _protested(verb, entry, scope, source)),
+        ("purpose", lambda: _purpose_object(verb, scope, exclude)),
     ]
     for name, rule in rules:
         found = rule()
@@ -459,7 +460,7 @@ def _protested(verb: Token, entry: LexEntry, scope: Scope,
     reforms by Suharto's government': whom a protest is aimed at, named in why it was staged."""
     if not entry.cameo.startswith(_PROTEST_ROOT):
         return ()
-    for child in verb.children:
+    for child in (*verb.children, *_stray_purposes(verb)):
         if child.dep_ in ("advcl", "xcomp", "prep") and child.i > verb.i:
             for token in child.subtree:
                 found = phrase_actor(token, scope.actors)
@@ -468,6 +469,32 @@ def _protested(verb: Token, entry: LexEntry, scope: Scope,
                         (found.country != source.country or found.sector == "GOV"))):
                     return (found,)
     return ()
+
+
+def _purpose_object(verb: Token, scope: Scope, exclude: str | None) -> tuple[ActorMention, ...]:
+    """'opened fire to disperse demonstrators': the act is aimed at whom its purpose names."""
+    for child in (*verb.children, *_stray_purposes(verb)):
+        if child.dep_ == "advcl" and child.i > verb.i and _purpose(child):
+            found = _actors(direct_object(child), scope, exclude)
+            if found:
+                return found
+    return ()
+
+
+def _purpose(clause: Token) -> bool:
+    """An infinitive clause with no subject of its own: 'to disperse demonstrators'."""
+    return clause.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and \
+        not any(c.dep_ in _SUBJECT_DEPS for c in clause.children)
+
+
+def _stray_purposes(verb: Token) -> list[Token]:
+    """'began a hunger strike to demand', 'blocked roads leading to the centre to press demands': a purpose
+    the parser hung on the object or on the object's own clause."""
+    obj = direct_object(verb)
+    if obj is None:
+        return []
+    holders = [obj, *(c for c in obj.children if c.dep_ == "acl")]
+    return [clause for holder in holders for clause in holder.children if clause.dep_ == "advcl" and _purpose(clause)]
 
 
 def direct_object(verb: Token) -> Token | None:
