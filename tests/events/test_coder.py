@@ -416,3 +416,16 @@ def test_an_act_is_aimed_at_whom_its_purpose_names(code) -> None:  # type: ignor
     events = _events(code("Young Algerians blocked roads leading to the city centre on Sunday to press their "
                           "demands from President Bouteflika's government."))
     assert ("DZA", "DZA", "PROTEST", ()) in events
+
+
+def test_what_a_complaint_or_protest_is_about_and_what_a_punishment_is_for_are_no_reports(code) -> None:  # type: ignore[no-untyped-def]
+    events = _events(code("Lebanon complained to the United Nations over two Israeli air raids."))
+    assert [(s, t, p) for s, t, p, _ in events] == [("LBN", "ISR", "ACCUSE")]
+    events = _events(code("A missionary from Calgary was arrested in Lebanon for collaborating with Israel."))
+    assert "COOPERATE" not in {p for _, _, p, _ in events}
+
+
+def test_a_protest_at_home_is_aimed_at_the_state_s_forces(code) -> None:  # type: ignore[no-untyped-def]
+    events = _events(code("Salaheddine Sidhoum, Algeria's leading human rights activist, staged a hunger strike "
+                          "in protest against the human rights violations by Algerian security forces."))
+    assert [(s, t, p) for s, t, p, _ in events] == [("DZA", "DZA", "PROTEST")]

@@ -50,8 +50,12 @@ _THREAT = "130"
 _NOUN_POS = ("NOUN", "PROPN")
 #: Appeals, intents, consultations, demands, rejections and threats are about something that has not happened:
 #: "talks on a troop pullback", "agreed to US mediation", "opposed to French mediation".
-_PROPOSITIONAL_ROOTS = ("02", "03", "04", "10", "12", "13")
-_TOPIC_PREPS = frozenset({"on", "to", "for", "about", "over", "of", "regarding", "concerning", "toward", "towards"})
+_PROPOSITIONAL_ROOTS = ("02", "03", "04", "10", "11", "12", "13", "14")
+_TOPIC_PREPS = frozenset({"on", "to", "for", "about", "over", "of", "regarding", "concerning", "toward", "towards",
+                          "against"})
+#: Roots whose 'for' names the reason: 'apologized for ...', 'sanctioned for its support of ...',
+#: 'arrested for collaborating with Israel' is what the act answers, not a second report.
+_REASON_ROOTS = ("055", "16", "17")
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,12 +132,16 @@ def _topics(matched: list[tuple[Token, LexEntry, Token | None]]) -> list[tuple[T
     """
     found: list[tuple[Token, int]] = []
     for token, entry, _ in matched:
-        if not entry.cameo.startswith(_PROPOSITIONAL_ROOTS):
+        if entry.cameo.startswith(_PROPOSITIONAL_ROOTS):
+            preps = _TOPIC_PREPS
+        elif entry.cameo.startswith(_REASON_ROOTS):
+            preps = frozenset({"for"})
+        else:
             continue
         heads = [token, token.head] if token.pos_ in _NOUN_POS and token.dep_ == "dobj" else [token]
         for prep in (c for head in heads for c in head.children):
-            if prep.dep_ == "prep" and prep.lower_ in _TOPIC_PREPS:
-                found.extend((token, member.i) for pobj in prep.children if pobj.dep_ == "pobj"
+            if prep.dep_ == "prep" and prep.lower_ in preps:
+                found.extend((token, member.i) for pobj in prep.children if pobj.dep_ in ("pobj", "pcomp")
                              for member in conjuncts(pobj))
     return found
 
@@ -238,7 +246,7 @@ def _skip_reason(ctx: CodingContext, token: Token, entry: LexEntry, verbs: dict[
     possessor or target ("Russia's invasion of Ukraine") even in passing.
     """
     if token.pos_ in _VERB_POS:
-        return _verb_skip_reason(ctx, token, entry, verbs)
+        return consumed.get(token.i) or _verb_skip_reason(ctx, token, entry, verbs)
     if token.dep_ == "compound" and token.head.pos_ in _NOUN_POS:
         return f"names a kind of '{token.head.text}' ('border patrol agents', 'war crimes'), not an event"
     return _noun_skip_reason(ctx, token, entry, verbs, consumed, dyad=dyad)

@@ -454,6 +454,10 @@ def _condition_subject(verb: Token, scope: Scope, exclude: str | None) -> tuple[
     return ()
 
 
+#: A protest at home is aimed at the state: its government, forces, courts or parliament.
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+
+
 def _protested(verb: Token, entry: LexEntry, scope: Scope,
                source: ActorMention | None) -> tuple[ActorMention, ...]:
     """'blocked streets in Hong Kong in defiance of Chinese authorities', 'staged a hunger strike to demand
@@ -466,7 +470,7 @@ def _protested(verb: Token, entry: LexEntry, scope: Scope,
                 found = phrase_actor(token, scope.actors)
                 if found is not None and found.country and (source is None or (
                         _identity(found) != _identity(source) and
-                        (found.country != source.country or found.sector == "GOV"))):
+                        (found.country != source.country or found.sector in _STATE_SECTORS))):
                     return (found,)
     return ()
 
