@@ -176,3 +176,16 @@ def test_a_body_named_in_a_phrase_beats_the_phrase_s_possessor(code) -> None:  #
                                                ("West German", "DEU")])
 def test_former_names_of_states_are_their_successors(code, name: str, country: str) -> None:  # type: ignore[no-untyped-def]
     assert _actor(code(f"{name} troops crossed the river."), f"{name} troops").country == country
+
+
+@pytest.mark.parametrize("text", ["Pro-Russian rebels attacked the town.", "Anti-American protesters marched.",
+                                  "The Syrian-backed Amal militia attacked the town."])
+def test_a_country_a_group_only_sides_with_is_not_its_country(code, text: str) -> None:  # type: ignore[no-untyped-def]
+    group = next(a for a in code(text).actors if a.kind == "group")
+    assert group.country is None
+
+
+def test_a_group_siding_with_a_foreign_country_is_still_local(code) -> None:  # type: ignore[no-untyped-def]
+    assert _actor(code("Anti-American protesters marched in Cairo."), "Anti-American protesters").country == "EGY"
+    assert _actor(code("A Somalia-based paramilitary group attacked."), "A Somalia-based paramilitary group").country \
+        == "SOM"

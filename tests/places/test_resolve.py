@@ -172,3 +172,8 @@ def test_a_compass_word_is_no_place(resources) -> None:  # type: ignore[no-untyp
     doc = resources.nlp("Aides in the West Wing and residents of the Western region met.")
     places = resolve_spans(doc, [doc[3:5], doc[9:10]], resources.gazetteer)
     assert [p.country for p in places] == [None, None]  # not Cameroon's West, not Ghana's Western Region
+
+
+def test_a_lower_case_direction_names_part_of_the_place(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Hizbollah declared a unilateral ceasefire on Wednesday in south Lebanon.")
+    assert [(p.name, p.country) for p in result.places] == [("Lebanon", "LBN")]  # not South Lebanon, Ohio

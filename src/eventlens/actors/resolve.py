@@ -10,6 +10,7 @@ same article; roles are the ones valid on the article's date.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -79,7 +80,7 @@ def resolve_actors(doc: Doc, matcher: ActorMatcher, places: Sequence[Place],
     ctx.known = known
     people = _person_mentions(ctx, known)
     home = _home(doc, known + people, places)
-    abroad = _abroad(known + people, home, places)
+    abroad = _abroad(doc, known + people, home, places)
     named = _at_home(doc, known + people, home, abroad)
     titles = _title_mentions(ctx, named)
     groups = _at_home(doc, _group_mentions(ctx, named), home, abroad)
@@ -102,31 +103,47 @@ def lone_surname(doc: Doc, matcher: ActorMatcher, day: dt.date | None) -> ActorM
 def _home(doc: Doc, mentions: list[ActorMention], places: Sequence[Place]) -> str | None:
     """The country the article is about, when one clearly dominates its countries and places.
 
-    'A UK-based group' says where the group sits, which is not where the story is.
+    'A UK-based group' says where the group sits, which is not where the story is; 'pro-Russian'
+    says whom someone sides with.
     """
     counts: Counter[str] = Counter(m.country for m in mentions if m.kind == "country" and m.country
-                                   and not _base(doc, m.span))
-    counts.update(p.country for p in places if p.country and not p.guessed and not _base(doc, p.span))
+                                   and not _elsewhere(doc, m.span))
+    counts.update(p.country for p in places if p.country and not p.guessed and not _elsewhere(doc, p.span))
     ranked = counts.most_common(2)
     if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
         return None
     return ranked[0][0]
 
 
-def _base(doc: Doc, span: Span) -> bool:
-    return doc.text.startswith("-based", span.end)
+#: A country word that says whom a group sides with, not whose it is:
+#: 'pro-Russian rebels', 'anti-American protesters', 'the Syrian-backed Amal militia'.
+_SIDING_BEFORE = re.compile(r"(?:\b(?:pro|anti)-)$", re.IGNORECASE)
+_SIDING_AFTER = re.compile(r"-(?:backed|sponsored|supported|funded|armed|trained|allied|aligned|linked|inspired|"
+                           r"friendly)\b", re.IGNORECASE)
+_BASED = re.compile(r"-based\b", re.IGNORECASE)
 
 
-#: Sectors whose members, named with no country, belong where the story is set: an
-#: official, the police, demonstrators or rebels are local far more often than not.
-#: Refugees, companies, aid groups, the media and clergy cross borders, so they wait for words.
-_DOMESTIC_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "REB", "CVL", "LAB", "AGR", "EDU"})
+def _siding(doc: Doc, start: int, end: int) -> bool:
+    return bool(_SIDING_BEFORE.search(doc.text[max(0, start - 5):start]) or _SIDING_AFTER.match(doc.text, end))
 
 
-def _abroad(mentions: list[ActorMention], home: str | None, places: Sequence[Place]) -> set[int]:
-    """The sentences that name a country other than the home country."""
-    abroad = {m.sentence for m in mentions if m.country not in (None, home)}
-    abroad.update(p.sentence for p in places if p.country not in (None, home) and not p.guessed)
+def _elsewhere(doc: Doc, span: Span) -> bool:
+    """A country named as one someone sides with or is based in, which says nothing of where the story is."""
+    return _siding(doc, span.start, span.end) or bool(_BASED.match(doc.text, span.end))
+
+
+#: Sectors whose members, named with no country, belong where the story is set: an official,
+#: the police, demonstrators, rebels, a journalist or a priest are local far more often than not.
+#: Refugees, companies and aid groups cross borders by what they are, so they wait for words.
+_DOMESTIC_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "REB", "CVL", "LAB", "AGR", "EDU",
+                               "MED", "REL", "HLH"})
+
+
+def _abroad(doc: Doc, mentions: list[ActorMention], home: str | None, places: Sequence[Place]) -> set[int]:
+    """The sentences that name a country other than the home country (not one someone only sides with)."""
+    abroad = {m.sentence for m in mentions if m.country not in (None, home) and not _elsewhere(doc, m.span)}
+    abroad.update(p.sentence for p in places if p.country not in (None, home) and not p.guessed
+                  and not _elsewhere(doc, p.span))
     return abroad
 
 
@@ -519,6 +536,8 @@ def _modifier_country(ctx: _Context, modifiers: list[Token], named: list[ActorMe
         modifiers = modifiers + [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")]
     for modifier in modifiers:
         for tok in modifier.subtree:
+            if _siding(ctx.doc, tok.idx, tok.idx + len(tok)):
+                continue
             for mention in named:
                 if mention.country and mention.span.start <= tok.idx < mention.span.end:
                     return mention.country

@@ -190,13 +190,19 @@ def _broad_or_big(cands: list[Entry]) -> list[Entry]:
     return [c for c in cands if c.kind in ("country", "region", "admin1") or c.population >= BIG_CITY]
 
 
+#: Directions written in lower case before a name say which part of it: 'south Lebanon', 'northern Iraq'.
+_DIRECTIONS = frozenset({f"{d}{s}" for d in ("north", "south", "east", "west", "northeast", "northwest",
+                                             "southeast", "southwest") for s in ("", "ern")} | {"central"})
+
+
 def _trim(span: SpacySpan) -> SpacySpan:
     """'Canada,' or "China's": the name without edge punctuation or possessive."""
     start, end = span.start, span.end
     while end - start > 1 and (span.doc[end - 1].is_punct or span.doc[end - 1].lower_ in ("'s", "’s", "'")):
         end -= 1
-    while end - start > 1 and span.doc[start].is_punct:
-        start += 1
+    while end - start > 1 and (span.doc[start].is_punct or
+                               (span.doc[start].is_lower and span.doc[start].lower_ in _DIRECTIONS)):
+        start += 1  # "south Lebanon" is a part of Lebanon, not South Lebanon, Ohio
     return span.doc[start:end] if (start, end) != (span.start, span.end) else span
 
 
