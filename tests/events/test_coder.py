@@ -46,9 +46,11 @@ def test_passive_without_agent_invents_no_source(code) -> None:  # type: ignore[
     assert event.plover == "SANCTION"
 
 
-def test_a_non_actor_doer_leaves_the_source_unknown(code) -> None:  # type: ignore[no-untyped-def]
-    events = _events(code("A car bomb in Kiev killed a Ukrainian journalist on Sunday."))
+def test_a_non_actor_doer_leaves_the_source_unknown_or_unnamed_where_it_struck(code) -> None:  # type: ignore[no-untyped-def]
+    events = _events(code("A car bomb killed a Ukrainian journalist on Sunday."))
     assert ("---", "UKR", "ASSAULT") in {(s or "---", t, plover) for s, t, plover, _ in events}
+    events = _events(code("A car bomb in Kiev killed a Ukrainian journalist on Sunday."))
+    assert ("UKR", "UKR", "ASSAULT") in {(s or "---", t, plover) for s, t, plover, _ in events}
 
 
 def test_an_unknown_doer_of_what_did_not_happen_is_not_coded(code) -> None:  # type: ignore[no-untyped-def]
@@ -256,7 +258,7 @@ def test_wanting_to_act_is_an_intent_and_wanting_another_to_act_an_appeal(code) 
 
 def test_a_participle_marks_who_had_it_done_to_them(code) -> None:  # type: ignore[no-untyped-def]
     events = _events(code("There were 10 Russian soldiers killed in Ukraine today."))
-    assert [(s, t) for s, t, p, _ in events if p == "ASSAULT"] == [(None, "RUS")]
+    assert [(s, t) for s, t, p, _ in events if p == "ASSAULT"] == [("UKR", "RUS")]  # unnamed attackers in Ukraine
 
 
 def test_killed_in_someones_strike_is_their_act(code) -> None:  # type: ignore[no-untyped-def]
@@ -429,3 +431,13 @@ def test_a_protest_at_home_is_aimed_at_the_state_s_forces(code) -> None:  # type
     events = _events(code("Salaheddine Sidhoum, Algeria's leading human rights activist, staged a hunger strike "
                           "in protest against the human rights violations by Algerian security forces."))
     assert [(s, t, p) for s, t, p, _ in events] == [("DZA", "DZA", "PROTEST")]
+
+
+def test_unnamed_attackers_are_of_the_country_where_they_struck(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("A roadside bombing near the town of Samarra on Sunday killed one U.S. soldier.")
+    [event] = result.events
+    assert event.source is not None and (event.source.country, event.source.sector) == ("IRQ", "UAF")
+    assert event.source.basis == "event-place+unnamed" and event.target is not None
+    # no place, no one to credit; and what did not happen is credited to no one
+    assert _events(code("Three soldiers were killed.")) == []
+    assert _events(code("Three soldiers may have been killed in Ukraine.")) == []

@@ -177,3 +177,8 @@ def test_a_compass_word_is_no_place(resources) -> None:  # type: ignore[no-untyp
 def test_a_lower_case_direction_names_part_of_the_place(code) -> None:  # type: ignore[no-untyped-def]
     result = code("Hizbollah declared a unilateral ceasefire on Wednesday in south Lebanon.")
     assert [(p.name, p.country) for p in result.places] == [("Lebanon", "LBN")]  # not South Lebanon, Ohio
+
+
+def test_a_name_the_phrase_calls_a_town_is_a_place_whatever_the_ner_says(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("A roadside bombing near the town of Samarra on Sunday killed one U.S. soldier.")
+    assert _place(result, "Samarra").country == "IRQ"

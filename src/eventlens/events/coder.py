@@ -22,6 +22,7 @@ from eventlens.events.modes import condition_marks, detect_modes, in_condition
 from eventlens.events.ontology import CameoCode, Ontology
 from eventlens.events.parties import (
     PLACE_BASIS,
+    UNNAMED_BASIS,
     can_act,
     done_to_a_place,
     local_groups,
@@ -30,6 +31,7 @@ from eventlens.events.parties import (
     residents,
     same_actor,
     unknown_source,
+    unnamed_attackers,
 )
 from eventlens.nlp import doc_text, sentence_numbers, sentence_of, tokens
 from eventlens.places.locate import event_place
@@ -354,13 +356,17 @@ def _events_for(ctx: CodingContext, token: Token, entry: LexEntry, dyad: Dyad) -
     sources = residents(acting, country) or local_groups(dyad.sources, country)
     targets = residents([t for t in dyad.targets if can_act(t)], country)
     parties = pairs(sources, dyad, targets) if sources else unknown_source(dyad)
+    if parties and not sources:
+        attackers = unnamed_attackers(code, _clause_place(ctx, token))
+        if attackers is not None:
+            parties = [(attackers, t) for _, t in parties]
     if not parties:
         ctx.note(token, entry, "rejected", f"no source actor with a country ({dyad.source_rule}) and no target")
         return []
     events = []
     for source, target in parties:
         event = _event(ctx, token, entry, source=source, target=target, dyad=dyad)
-        if source is None and {"hypothetical", "negated"} & set(event.modes):
+        if (source is None or source.basis == UNNAMED_BASIS) and {"hypothetical", "negated"} & set(event.modes):
             ctx.note(token, entry, "rejected", "no known source, and it did not happen: nothing to count")
             continue
         events.append(event)
@@ -373,9 +379,15 @@ def _events_for(ctx: CodingContext, token: Token, entry: LexEntry, dyad: Dyad) -
 
 def _clause_country(ctx: CodingContext, token: Token) -> str | None:
     """The country of the place the event's own clause names, if it names one."""
+    place = _clause_place(ctx, token)
+    return place.country if place is not None and not place.guessed else None
+
+
+def _clause_place(ctx: CodingContext, token: Token) -> Place | None:
+    """The place the event's own clause names, if it names one."""
     clause = {t.idx for t in _clause_tokens(token)}
     place, rule = event_place(ctx.places, doc_text(ctx.doc), ctx.sentence_of[token.i], clause, False)
-    return place.country if place is not None and rule == "clause" and not place.guessed else None
+    return place if rule == "clause" else None
 
 
 def _event(ctx: CodingContext, token: Token, entry: LexEntry, *, source: ActorMention | None,
@@ -501,7 +513,8 @@ def _evidence(token: Token, source: ActorMention | None, target: ActorMention | 
 def _confidence(entry: LexEntry, dyad: Dyad, source: ActorMention | None, target: ActorMention | None,
                 token: Token) -> float:
     score = 0.45
-    score += 0.0 if source is None else 0.2 if dyad.source_rule in ("subject", "passive", "between") else 0.1
+    inferred = source is None or source.basis == UNNAMED_BASIS  # no doer named: credited only by the place
+    score += 0.0 if inferred else 0.2 if dyad.source_rule in ("subject", "passive", "between") else 0.1
     score += 0.15 if target is not None and dyad.target_rule in ("object", "passive", "reciprocal") else \
         0.08 if target is not None else 0.0
     score += 0.1 * min(entry.specificity, 1)

@@ -80,6 +80,24 @@ def place_actor(place: Place) -> ActorMention:
                         role=None, entity=None, basis=PLACE_BASIS, sentence=place.sentence)
 
 
+#: The basis of an attacker the text does not name, credited to the country where it struck.
+UNNAMED_BASIS = f"{PLACE_BASIS}+unnamed"
+#: CAMEO roots of violence (assault, fight, mass violence): only an attack leaves a doer to infer.
+_VIOLENT_ROOTS = ("18", "19", "20")
+
+
+def unnamed_attackers(code: CameoCode, place: Place | None) -> ActorMention | None:
+    """'A roadside bomb near Samarra killed a US soldier': no one is named, so the attack is credited
+    to an unidentified armed group (CAMEO's UAF) of the country where it happened, as ICEWS and the
+    PLOVER and PETRARCH gold code it. Only for violence placed by the event's own clause; the name
+    and basis say the actor is inferred."""
+    if place is None or not place.country or place.guessed or not code.code.startswith(_VIOLENT_ROOTS):
+        return None
+    return ActorMention(span=place.span, name=f"unidentified attackers in {place.name}", kind="group",
+                        country=place.country, sector="UAF", role=None, entity=None, basis=UNNAMED_BASIS,
+                        sentence=place.sentence)
+
+
 def local_groups(groups: tuple[ActorMention, ...], country: str | None) -> list[ActorMention]:
     """'Riot police fired tear gas in Monrovia', 'the military government declared a siege in Haiti':
     a group named only by its sector is of ``country``, where its own clause places the act."""

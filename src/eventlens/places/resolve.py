@@ -27,6 +27,9 @@ from eventlens.records import Place, PlaceUse, Span
 
 _TOPONYM_LABELS = ("GPE", "LOC")
 _DIVISION_LABELS = ("ORG", "NORP", "FAC")
+#: 'the town of Samarra' (tagged NORP), 'the city of Hebron': a name the phrase calls a place.
+_PLACE_CALLS = frozenset({"town", "city", "village", "port", "capital", "province", "district", "region",
+                          "state", "county", "island", "enclave", "outskirts"})
 _LOCAL_KINDS = frozenset({"city", "admin2"})
 _NEAR_KM = 100.0  # a local story's places lie within a county or two of each other
 _NEAR_BONUS = 1.5  # per other name nearby (at most two): worth a thirtyfold population gap
@@ -67,10 +70,20 @@ _DATELINE = re.compile(
 def resolve_places(doc: Doc, gazetteer: Gazetteer) -> tuple[Place, ...]:
     """Every GPE/LOC toponym in the document, resolved against the article's own context."""
     people = {e[-1].text for e in entities(doc) if e.label_ == "PERSON"}
-    toponyms = [e for e in entities(doc) if e.label_ in _TOPONYM_LABELS or _names_division(e, gazetteer)]
+    toponyms = [e for e in entities(doc) if e.label_ in _TOPONYM_LABELS or _names_division(e, gazetteer)
+                or _called_a_place(e, gazetteer)]
     # The NER sometimes labels as a place a surname it calls PERSON elsewhere: one string, one reading.
     return resolve_spans(doc, [e for e in toponyms if e.text not in people or gazetteer.lookup(_strip_the(e.text))],
                          gazetteer)
+
+
+def _called_a_place(ent: SpacySpan, gazetteer: Gazetteer) -> bool:
+    """'the town of Samarra', whatever label the NER gave the name, when the gazetteer knows it."""
+    if ent.label_ not in _DIVISION_LABELS and ent.label_ != "PERSON":
+        return False
+    root = ent.root
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _PLACE_CALLS \
+        and bool(gazetteer.lookup(_strip_the(ent.text)))
 
 
 def _names_division(ent: SpacySpan, gazetteer: Gazetteer) -> bool:
