@@ -441,3 +441,14 @@ def test_unnamed_attackers_are_of_the_country_where_they_struck(code) -> None:  
     # no place, no one to credit; and what did not happen is credited to no one
     assert _events(code("Three soldiers were killed.")) == []
     assert _events(code("Three soldiers may have been killed in Ukraine.")) == []
+
+
+def test_an_arrest_by_no_one_named_is_by_the_authorities_where_it_took_place(code) -> None:  # type: ignore[no-untyped-def]
+    [event] = code("A US national has been put under investigation in Italy.").events
+    assert event.source is not None and (event.source.country, event.source.sector) == ("ITA", "GOV")
+    assert event.target is not None and event.target.country == "USA"
+
+
+def test_what_is_offered_to_someone_is_for_them(code) -> None:  # type: ignore[no-untyped-def]
+    events = _events(code("Syria has again offered its troops to Lebanon's new President Elias Hrawi to help him."))
+    assert ("SYR", "LBN", "AGREE", ()) in events

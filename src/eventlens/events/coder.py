@@ -31,7 +31,7 @@ from eventlens.events.parties import (
     residents,
     same_actor,
     unknown_source,
-    unnamed_attackers,
+    unnamed_doers,
 )
 from eventlens.nlp import doc_text, sentence_numbers, sentence_of, tokens
 from eventlens.places.locate import event_place
@@ -357,9 +357,9 @@ def _events_for(ctx: CodingContext, token: Token, entry: LexEntry, dyad: Dyad) -
     targets = residents([t for t in dyad.targets if can_act(t)], country)
     parties = pairs(sources, dyad, targets) if sources else unknown_source(dyad)
     if parties and not sources:
-        attackers = unnamed_attackers(code, _clause_place(ctx, token))
-        if attackers is not None:
-            parties = [(attackers, t) for _, t in parties]
+        doers = unnamed_doers(code, _clause_place(ctx, token))
+        if doers is not None:
+            parties = [(doers, t) for _, t in parties]
     if not parties:
         ctx.note(token, entry, "rejected", f"no source actor with a country ({dyad.source_rule}) and no target")
         return []

@@ -396,6 +396,8 @@ def _verb_targets(verb: Token, entry: LexEntry, obj: Token | None, scope: Scope,
         ("condition-subject", lambda: _condition_subject(verb, scope, exclude)),
         ("protested", lambda: _protested(verb, entry, scope, source)),
         ("purpose", lambda: _purpose_object(verb, scope, exclude)),
+        # "offered its troops to President Hrawi to help him": what is offered is for whom it is offered to
+        ("governor-to", lambda: _prep_objects(verb.head, ("to",), scope, exclude) if _purpose(verb) else ()),
     ]
     for name, rule in rules:
         found = rule()

@@ -80,22 +80,29 @@ def place_actor(place: Place) -> ActorMention:
                         role=None, entity=None, basis=PLACE_BASIS, sentence=place.sentence)
 
 
-#: The basis of an attacker the text does not name, credited to the country where it struck.
+#: The basis of a doer the text does not name, credited to the country where the act took place.
 UNNAMED_BASIS = f"{PLACE_BASIS}+unnamed"
-#: CAMEO roots of violence (assault, fight, mass violence): only an attack leaves a doer to infer.
+#: CAMEO roots of violence (assault, fight, mass violence), done by someone's armed men.
 _VIOLENT_ROOTS = ("18", "19", "20")
+#: Acts only a state's authorities do: investigate (09), arrest, detain or charge (173), expel or deport (174).
+_STATE_ACTS = ("09", "173", "174")
 
 
-def unnamed_attackers(code: CameoCode, place: Place | None) -> ActorMention | None:
-    """'A roadside bomb near Samarra killed a US soldier': no one is named, so the attack is credited
-    to an unidentified armed group (CAMEO's UAF) of the country where it happened, as ICEWS and the
-    PLOVER and PETRARCH gold code it. Only for violence placed by the event's own clause; the name
-    and basis say the actor is inferred."""
-    if place is None or not place.country or place.guessed or not code.code.startswith(_VIOLENT_ROOTS):
+def unnamed_doers(code: CameoCode, place: Place | None) -> ActorMention | None:
+    """'A roadside bomb near Samarra killed a US soldier', 'a US national was put under investigation in
+    Italy': no one is named, so the act is credited to an unidentified armed group (CAMEO's UAF) or to the
+    authorities of the country where it took place, as ICEWS and the PLOVER and PETRARCH gold code
+    it. Only for acts placed by the event's own clause; the name and basis say the actor is inferred."""
+    if place is None or not place.country or place.guessed:
         return None
-    return ActorMention(span=place.span, name=f"unidentified attackers in {place.name}", kind="group",
-                        country=place.country, sector="UAF", role=None, entity=None, basis=UNNAMED_BASIS,
-                        sentence=place.sentence)
+    if code.code.startswith(_VIOLENT_ROOTS):
+        name, sector = "unidentified attackers", "UAF"
+    elif code.code.startswith(_STATE_ACTS):
+        name, sector = "authorities", "GOV"
+    else:
+        return None
+    return ActorMention(span=place.span, name=f"{name} in {place.name}", kind="group", country=place.country,
+                        sector=sector, role=None, entity=None, basis=UNNAMED_BASIS, sentence=place.sentence)
 
 
 def local_groups(groups: tuple[ActorMention, ...], country: str | None) -> list[ActorMention]:
