@@ -189,3 +189,9 @@ def test_a_group_siding_with_a_foreign_country_is_still_local(code) -> None:  # 
     assert _actor(code("Anti-American protesters marched in Cairo."), "Anti-American protesters").country == "EGY"
     assert _actor(code("A Somalia-based paramilitary group attacked."), "A Somalia-based paramilitary group").country \
         == "SOM"
+
+
+def test_a_surname_links_to_the_known_person_inside_a_longer_name(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Sheikh Hamad bin Khalifa al-Thani met Obama. Thani left.")
+    thani = [a for a in result.actors if a.span.text == "Thani"]
+    assert thani and all(a.country == "QAT" for a in thani)

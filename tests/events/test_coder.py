@@ -452,3 +452,13 @@ def test_an_arrest_by_no_one_named_is_by_the_authorities_where_it_took_place(cod
 def test_what_is_offered_to_someone_is_for_them(code) -> None:  # type: ignore[no-untyped-def]
     events = _events(code("Syria has again offered its troops to Lebanon's new President Elias Hrawi to help him."))
     assert ("SYR", "LBN", "AGREE", ()) in events
+
+
+def test_the_parties_of_what_is_hosted_or_launched_are_its_targets(code) -> None:  # type: ignore[no-untyped-def]
+    events = _events(code("King Hassan of Morocco said he would be ready to host a meeting between an Israeli peace "
+                          "movement and the Palestine Liberation Organization."))
+    assert {("MAR", "ISR", "AGREE", ()), ("MAR", "PSE", "AGREE", ())} <= set(events)
+    # the parser makes two subjects of "Qatar's emir, Sheikh Hamad ...": the one the table knows acts
+    events = _events(code("Qatar's emir, Sheikh Hamad bin Khalifa al-Thani launched a mediation effort on "
+                          "Saturday between the Emirates and Saudi Arabia."))
+    assert {("QAT", "ARE", "CONSULT", ()), ("QAT", "SAU", "CONSULT", ())} <= set(events)

@@ -332,7 +332,9 @@ def _full_names(ctx: _Context, known: list[ActorMention]) -> dict[str, ActorMent
             names.setdefault(mention.span.text.split()[-1], mention)
     for ent in entities(ctx.doc):
         if ent.label_ == "PERSON" and len(ent) > 1:
-            names.setdefault(ent[-1].text, _unknown_person(ctx, ent))
+            # "Sheikh Hamad bin Khalifa al-Thani", of which the table knows "Hamad bin Khalifa"
+            inside = [m for m in known if m.kind == "person" and ent.start_char <= m.span.start < ent.end_char]
+            names.setdefault(ent[-1].text, inside[0] if inside else _unknown_person(ctx, ent))
     return names
 
 

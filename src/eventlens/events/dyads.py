@@ -309,7 +309,7 @@ def _subject_actors(verb: Token, scope: Scope) -> tuple[tuple[ActorMention, ...]
             return (found, "raised") if found else ((), "raised-unresolved")
         if undergoer is not None:
             return (), "passive-no-agent"  # the subject of a passive is what the event was done to
-        subject = next((c for c in node.children if c.dep_ == "nsubj"), None) or _stranded_subject(node)
+        subject = _subject(node, scope) or _stranded_subject(node)
         if subject is not None:
             found = _actors(subject, scope)
             owner = _modifier_actor(subject, scope) if not found and scope.is_event_noun(subject) else None
@@ -325,6 +325,15 @@ def _subject_actors(verb: Token, scope: Scope) -> tuple[tuple[ActorMention, ...]
             break
         node, rule, came_by = node.head, "control", node.dep_
     return _root_subject(verb, scope)
+
+
+def _subject(verb: Token, scope: Scope) -> Token | None:
+    """The verb's subject; of two (the parser split "Qatar's emir, Sheikh Hamad, launched"), the one naming
+    someone the table or the text gives a country."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(subjects) > 1:
+        return next((s for s in subjects if any(a.country for a in _actors(s, scope))), subjects[0])
+    return subjects[0] if subjects else None
 
 
 def _root_subject(verb: Token, scope: Scope) -> tuple[tuple[ActorMention, ...], str]:
