@@ -462,3 +462,9 @@ def test_the_parties_of_what_is_hosted_or_launched_are_its_targets(code) -> None
     events = _events(code("Qatar's emir, Sheikh Hamad bin Khalifa al-Thani launched a mediation effort on "
                           "Saturday between the Emirates and Saudi Arabia."))
     assert {("QAT", "ARE", "CONSULT", ()), ("QAT", "SAU", "CONSULT", ())} <= set(events)
+
+
+def test_what_is_demanded_is_asked_of_whom_it_names_before_where(code) -> None:  # type: ignore[no-untyped-def]
+    events = _events(code("European Community foreign ministers demanded the withdrawal of Serbian forces from "
+                          "Bosnia on Monday."))
+    assert [(s, t, p) for s, t, p, _ in events] == [("EUR", "SRB", "REQUEST")]

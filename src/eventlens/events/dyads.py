@@ -392,7 +392,8 @@ def _verb_targets(verb: Token, entry: LexEntry, obj: Token | None, scope: Scope,
         ("object", lambda: _actors(direct, scope, exclude)),
         # "rejected an offer from Afghanistan", "rejected calls by Belarus"
         # "demanded the withdrawal of Serbian forces": what is demanded is asked of whom it names
-        ("object-prep", lambda: _prep_objects(direct, (*_preps_for(entry), "by", *_asked_of(entry)), scope)
+        # "demanded the withdrawal of Serbian forces from Bosnia": asked of the forces, not of Bosnia
+        ("object-prep", lambda: _prep_objects(direct, (*_asked_of(entry), *_preps_for(entry), "by"), scope)
          if direct else ()),
         # "attacked a camp for Congolese refugees", "set fire to the offices of the administrators"
         ("object-owner", lambda: _prep_objects(direct, _OWNER_PREPS, scope, exclude) if direct else ()),
