@@ -195,3 +195,8 @@ def test_a_surname_links_to_the_known_person_inside_a_longer_name(code) -> None:
     result = code("Sheikh Hamad bin Khalifa al-Thani met Obama. Thani left.")
     thani = [a for a in result.actors if a.span.text == "Thani"]
     assert thani and all(a.country == "QAT" for a in thani)
+
+
+def test_a_title_before_a_name_is_no_surname(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Sheikh Hamad bin Khalifa al-Thani launched a mediation effort.")
+    assert not any(a.span.text == "Sheikh" for a in result.actors)

@@ -468,3 +468,9 @@ def test_what_is_demanded_is_asked_of_whom_it_names_before_where(code) -> None: 
     events = _events(code("European Community foreign ministers demanded the withdrawal of Serbian forces from "
                           "Bosnia on Monday."))
     assert [(s, t, p) for s, t, p, _ in events] == [("EUR", "SRB", "REQUEST")]
+
+
+def test_exploding_bombs_somewhere_is_a_bombing_of_that_place(code) -> None:  # type: ignore[no-untyped-def]
+    events = _events(code("Afghan rebels exploded a series of bombs in the capital Kabul."))
+    assert ("AFG", "AFG", "ASSAULT", ()) in events
+    assert _events(code("A bomb exploded.")) == []

@@ -344,10 +344,17 @@ def _person_candidates(ctx: _Context, taken: set[int],
     ents = [e for e in entities(doc) if e.label_ == "PERSON" and not taken.intersection(range(e.start, e.end))]
     covered = {i for e in ents for i in range(e.start, e.end)} | taken
     # Surnames the NER labelled as something else ("Medvedev" as GPE) are still people.
+    # A title before a name is no surname: 'Sheikh Hamad' is not Hussein al-Sheikh.
     singles = [doc[i:i + 1] for i, tok in enumerate(doc)
                if i not in covered and tok.pos_ == "PROPN" and tok.is_title
-               and (tok.text in full_names or tok.text in ctx.kb.surnames)]
+               and (tok.text in full_names or tok.text in ctx.kb.surnames)
+               and not _title_before_name(ctx, tok)]
     return sorted(ents + singles, key=lambda s: s.start)
+
+
+def _title_before_name(ctx: _Context, token: Token) -> bool:
+    word = ctx.kb.sectors.get(token.lower_)
+    return word is not None and word.title and token.i + 1 < len(token.doc) and token.nbor().pos_ == "PROPN"
 
 
 def _link_person(ctx: _Context, span: SpacySpan, full_names: dict[str, ActorMention]) -> ActorMention | None:
