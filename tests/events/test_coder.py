@@ -474,3 +474,12 @@ def test_exploding_bombs_somewhere_is_a_bombing_of_that_place(code) -> None:  # 
     events = _events(code("Afghan rebels exploded a series of bombs in the capital Kabul."))
     assert ("AFG", "AFG", "ASSAULT", ()) in events
     assert _events(code("A bomb exploded.")) == []
+
+
+def test_what_an_accusation_claims_is_its_content_not_a_report(code) -> None:  # type: ignore[no-untyped-def]
+    events = _events(code("Rwanda alleged that France was aware of preparations for the genocide, and that the "
+                          "French military in Rwanda helped to plan and carry out killings."))
+    assert [(s, t, p) for s, t, p, _ in events] == [("RWA", "FRA", "ACCUSE")]
+    events = _events(code("Mugabe accused the United States of restoring the blackmail in the negotiations on "
+                          "independence for Namibia."))
+    assert "CONSULT" not in {p for _, _, p, _ in events}

@@ -58,6 +58,7 @@ _TOPIC_PREPS = frozenset({"on", "to", "for", "about", "over", "of", "regarding",
 #: Roots whose 'for' names the reason: 'apologized for ...', 'sanctioned for its support of ...',
 #: 'arrested for collaborating with Israel' is what the act answers, not a second report.
 _REASON_ROOTS = ("055", "16", "17")
+_ACCUSING_ROOT = "11"
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,7 +146,17 @@ def _topics(matched: list[tuple[Token, LexEntry, Token | None]]) -> list[tuple[T
             if prep.dep_ == "prep" and prep.lower_ in preps:
                 found.extend((token, member.i) for pobj in prep.children if pobj.dep_ in ("pobj", "pcomp")
                              for member in conjuncts(pobj))
+        if entry.cameo.startswith(_ACCUSING_ROOT):
+            found.extend((token, t.i) for t in _allegation(token))
     return found
+
+
+def _allegation(token: Token) -> list[Token]:
+    """Everything an accusation says happened: 'accused the US of restoring the blackmail in the
+    negotiations', 'alleged that the French military helped carry out killings'. What it claims is
+    its content, not a report eventlens can vouch for; the accusation is the event."""
+    return [t for c in token.children if c.dep_ == "ccomp" or
+            (c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS) for t in c.subtree]
 
 
 def _background(ctx: CodingContext, in_passing: list[tuple[Token, LexEntry, Dyad]],
