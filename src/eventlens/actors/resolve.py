@@ -22,7 +22,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.util import filter_spans
 
 from eventlens.actors.kb import Country, KnowledgeBase, Organisation, Person, Role
-from eventlens.nlp import entities, sentence_numbers, sentence_of, tokens
+from eventlens.nlp import doc_text, entities, sentence_numbers, sentence_of, tokens
 from eventlens.records import ActorMention, Place, Span
 
 _KIND_ORDER = ("person", "organisation", "country", "metonym", "adjective")
@@ -124,12 +124,13 @@ _BASED = re.compile(r"-based\b", re.IGNORECASE)
 
 
 def _siding(doc: Doc, start: int, end: int) -> bool:
-    return bool(_SIDING_BEFORE.search(doc.text[max(0, start - 5):start]) or _SIDING_AFTER.match(doc.text, end))
+    text = doc_text(doc)
+    return bool(_SIDING_BEFORE.search(text[max(0, start - 5):start]) or _SIDING_AFTER.match(text, end))
 
 
 def _elsewhere(doc: Doc, span: Span) -> bool:
     """A country named as one someone sides with or is based in, which says nothing of where the story is."""
-    return _siding(doc, span.start, span.end) or bool(_BASED.match(doc.text, span.end))
+    return _siding(doc, span.start, span.end) or bool(_BASED.match(doc_text(doc), span.end))
 
 
 #: Sectors whose members, named with no country, belong where the story is set: an official,
