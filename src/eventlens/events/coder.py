@@ -50,14 +50,16 @@ _PLACE_TARGET_RULES = ("clause",)
 _PLACE_TARGET_NOTE = "; target:place"
 _THREAT = "130"
 _NOUN_POS = ("NOUN", "PROPN")
-#: Appeals, intents, consultations, demands, rejections and threats are about something that has not happened:
-#: "talks on a troop pullback", "agreed to US mediation", "opposed to French mediation".
+#: Appeals, intents, consultations, accusations, demands, rejections, threats and protests are about
+#: something, which is their content, not a report of its own: "talks on a troop pullback", "agreed to
+#: US mediation", "complained over two Israeli air raids", "in protest against the violations".
 _PROPOSITIONAL_ROOTS = ("02", "03", "04", "10", "11", "12", "13", "14")
 _TOPIC_PREPS = frozenset({"on", "to", "for", "about", "over", "of", "regarding", "concerning", "toward", "towards",
                           "against"})
 #: Roots whose 'for' names the reason: 'apologized for ...', 'sanctioned for its support of ...',
 #: 'arrested for collaborating with Israel' is what the act answers, not a second report.
 _REASON_ROOTS = ("055", "16", "17")
+_REASON_PREPS = frozenset({"for"})
 _ACCUSING_ROOT = "11"
 
 
@@ -138,7 +140,7 @@ def _topics(matched: list[tuple[Token, LexEntry, Token | None]]) -> list[tuple[T
         if entry.cameo.startswith(_PROPOSITIONAL_ROOTS):
             preps = _TOPIC_PREPS
         elif entry.cameo.startswith(_REASON_ROOTS):
-            preps = frozenset({"for"})
+            preps = _REASON_PREPS
         else:
             continue
         heads = [token, token.head] if token.pos_ in _NOUN_POS and token.dep_ == "dobj" else [token]
