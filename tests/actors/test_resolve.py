@@ -200,3 +200,9 @@ def test_a_surname_links_to_the_known_person_inside_a_longer_name(code) -> None:
 def test_a_title_before_a_name_is_no_surname(code) -> None:  # type: ignore[no-untyped-def]
     result = code("Sheikh Hamad bin Khalifa al-Thani launched a mediation effort.")
     assert not any(a.span.text == "Sheikh" for a in result.actors)
+
+
+def test_an_ally_is_not_of_its_possessor_s_country(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Hezbollah guerrillas killed the deputy chief of Israel's militia ally.")
+    assert _actor(result, "the deputy chief").country != "ISR"
+    assert _actor(code("Fighters killed Israel's ambassador."), "Israel's ambassador").country == "ISR"

@@ -546,7 +546,7 @@ def _modifier_country(ctx: _Context, modifiers: list[Token], named: list[ActorMe
         modifiers = modifiers + [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")]
     for modifier in modifiers:
         for tok in modifier.subtree:
-            if _siding(ctx.doc, tok.idx, tok.idx + len(tok)):
+            if _siding(ctx.doc, tok.idx, tok.idx + len(tok)) or _related_party(tok):
                 continue
             for mention in named:
                 if mention.country and mention.span.start <= tok.idx < mention.span.end:
@@ -555,6 +555,15 @@ def _modifier_country(ctx: _Context, modifiers: list[Token], named: list[ActorMe
             if found:
                 return found
     return None
+
+
+#: Nouns for another party than their possessor: "Israel's militia ally" is not Israeli.
+_RELATIONAL = frozenset({"ally", "partner", "proxy", "rival", "enemy", "foe", "opponent", "adversary",
+                         "neighbour", "neighbor", "critic"})
+
+
+def _related_party(token: Token) -> bool:
+    return token.dep_ == "poss" and token.head.lemma_.lower() in _RELATIONAL
 
 
 def _place_country(ctx: _Context, token: Token) -> str | None:
