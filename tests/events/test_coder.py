@@ -483,3 +483,8 @@ def test_what_an_accusation_claims_is_its_content_not_a_report(code) -> None:  #
     events = _events(code("Mugabe accused the United States of restoring the blackmail in the negotiations on "
                           "independence for Namibia."))
     assert "CONSULT" not in {p for _, _, p, _ in events}
+
+
+def test_who_died_of_or_suffered_an_act_had_it_done_to_them(code) -> None:  # type: ignore[no-untyped-def]
+    events = _events(code("A Palestinian prisoner died as a result of torture."))
+    assert [(s, t, p) for s, t, p, _ in events] == [(None, "PSE", "ASSAULT")]

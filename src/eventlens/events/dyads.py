@@ -165,6 +165,10 @@ def noun_dyad(noun: Token, entry: LexEntry, scope: Scope) -> Dyad:
         targets = _clause_of_noun(noun, scope)
         target_rule = "clause-subject" if targets else target_rule
     sources, source_rule = _noun_sources(noun, entry, scope)
+    if source_rule == "governor" and _undergone(noun):
+        # "a prisoner died as a result of torture": the subject suffered it, someone unnamed did it
+        targets, target_rule = targets or sources, target_rule if targets else "undergoer"
+        sources, source_rule = (), "undergoer"
     if source_rule == "modifier-target":
         if not targets:
             targets, target_rule = sources, "modifier-target"
@@ -181,6 +185,15 @@ def noun_dyad(noun: Token, entry: LexEntry, scope: Scope) -> Dyad:
         return Dyad(sources=sources, targets=(), source_rule=source_rule, target_rule="reciprocal",
                     reciprocal=True)
     return Dyad(sources=sources, targets=targets, source_rule=source_rule, target_rule=target_rule)
+
+
+#: Verbs whose subject suffers the event they govern: 'died of torture', 'suffered an attack'.
+_UNDERGOING = frozenset({"die", "suffer", "succumb", "undergo", "endure", "sustain"})
+
+
+def _undergone(noun: Token) -> bool:
+    verb, _ = _governor(noun)
+    return verb is not None and lemma(verb) in _UNDERGOING
 
 
 def _clause_of_noun(noun: Token, scope: Scope) -> tuple[ActorMention, ...]:
