@@ -365,12 +365,13 @@ def _events_for(ctx: CodingContext, token: Token, entry: LexEntry, dyad: Dyad) -
         return []
     acting = [s for s in dyad.sources if can_act(s)]
     needs_place = not acting or any(a.basis == ETHNIC_BASIS for a in (*acting, *dyad.targets))
-    country = _clause_country(ctx, token) if needs_place else None
+    place = _clause_place(ctx, token) if needs_place else None
+    country = place.country if place is not None and not place.guessed else None
     sources = residents(acting, country) or local_groups(dyad.sources, country)
     targets = residents([t for t in dyad.targets if can_act(t)], country)
     parties = pairs(sources, dyad, targets) if sources else unknown_source(dyad)
     if parties and not sources:
-        doers = unnamed_doers(code, _clause_place(ctx, token))
+        doers = unnamed_doers(code, place)
         if doers is not None:
             parties = [(doers, t) for _, t in parties]
     if not parties:
@@ -388,12 +389,6 @@ def _events_for(ctx: CodingContext, token: Token, entry: LexEntry, dyad: Dyad) -
                  f"{target.country or target.name if target else '-'} "
                  f"[source: {dyad.source_rule}, target: {dyad.target_rule}] {code.plover} {code.code}")
     return events
-
-
-def _clause_country(ctx: CodingContext, token: Token) -> str | None:
-    """The country of the place the event's own clause names, if it names one."""
-    place = _clause_place(ctx, token)
-    return place.country if place is not None and not place.guessed else None
 
 
 def _clause_place(ctx: CodingContext, token: Token) -> Place | None:

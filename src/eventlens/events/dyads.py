@@ -167,7 +167,8 @@ def noun_dyad(noun: Token, entry: LexEntry, scope: Scope) -> Dyad:
     sources, source_rule = _noun_sources(noun, entry, scope)
     if source_rule == "governor" and _undergone(noun):
         # "a prisoner died as a result of torture": the subject suffered it, someone unnamed did it
-        targets, target_rule = targets or sources, target_rule if targets else "undergoer"
+        if not targets:
+            targets, target_rule = sources, "undergoer"
         sources, source_rule = (), "undergoer"
     if source_rule == "modifier-target":
         if not targets:
