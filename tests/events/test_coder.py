@@ -488,3 +488,34 @@ def test_what_an_accusation_claims_is_its_content_not_a_report(code) -> None:  #
 def test_who_died_of_or_suffered_an_act_had_it_done_to_them(code) -> None:  # type: ignore[no-untyped-def]
     events = _events(code("A Palestinian prisoner died as a result of torture."))
     assert [(s, t, p) for s, t, p, _ in events] == [(None, "PSE", "ASSAULT")]
+
+
+def test_an_event_noun_the_parser_split_off_still_names_the_doer(code) -> None:  # type: ignore[no-untyped-def]
+    # parsed as "killed in [Israeli tank]" plus a clause "shelling"
+    events = _events(code("Four children and a man were killed in Israeli tank shelling in the east of the "
+                          "Gaza Strip on Friday evening, medics said."))
+    assert ("ISR", "PSE", "ASSAULT", ()) in events
+
+
+def test_a_wanted_suspect_is_no_appeal(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("A court in Guyana has issued arrest warrants for two Brazilian men sought in the brutal "
+                  "slaying of two American missionaries.")
+    assert [(e.plover, e.target.country if e.target else None) for e in result.events] == [("COERCE", "BRA")]
+
+
+def test_what_was_fired_at_someone_names_them_as_target(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Israel said a mortar bomb was fired at it from the Gaza Strip on Tuesday.")
+    fired = [e for e in result.events if e.trigger.text == "fired"]
+    assert [(e.target.country if e.target else None, e.plover) for e in fired] == [("ISR", "ASSAULT")]
+    # no one is named: the doer is inferred from where it was fired from, and says so
+    assert fired[0].source is not None and fired[0].source.country == "PSE"
+    assert fired[0].source.basis.endswith("unnamed")
+
+
+def test_talks_held_with_someone_are_theirs_too(code) -> None:  # type: ignore[no-untyped-def]
+    events = _events(code("The US commander in Iraq, General David Petraeus, held talks with President "
+                          "Michel Suleiman in Beirut on Wednesday."))
+    assert {("USA", "LBN"), ("LBN", "USA")} <= {(s, t) for s, t, plover, _ in events if plover == "CONSULT"}
+    # a meeting is the meeter's act: only talks and calls run both ways
+    met = _events(code("Moroccan diplomats held their first meeting with President Obama."))
+    assert [(s, t) for s, t, plover, _ in met if plover == "CONSULT"] == [("MAR", "USA")]

@@ -15,7 +15,16 @@ from spacy.tokens import Doc, Token
 from eventlens.actors.resolve import ETHNIC_BASIS
 from eventlens.config import CODER_VERSION, Settings
 from eventlens.dates import CALENDAR
-from eventlens.events.dyads import Dyad, Scope, conjuncts, demand_dyad, direct_object, noun_dyad, verb_dyad
+from eventlens.events.dyads import (
+    Dyad,
+    Scope,
+    conjuncts,
+    demand_dyad,
+    direct_object,
+    noun_dyad,
+    reduced_passive,
+    verb_dyad,
+)
 from eventlens.events.lexicon import LexEntry, Lexicon, lemma
 from eventlens.events.matching import best_entry, compound_candidates
 from eventlens.events.modes import condition_marks, detect_modes, in_condition
@@ -311,9 +320,10 @@ def complement(verb: Token, lexicon: Lexicon) -> bool:
 
 
 def _verb_skip_reason(ctx: CodingContext, token: Token, entry: LexEntry, verbs: dict[int, LexEntry]) -> str | None:
-    if token.tag_ == "VBN" and token.head.pos_ in _NOUN_POS and \
-            (token.dep_ == "amod" or (token.dep_ == "acl" and ctx.lexicon.is_state(lemma(token)))):
-        # "the banned movement", "militiamen armed with machetes": what the noun is, not an act
+    if (token.tag_ == "VBN" and token.dep_ == "amod" and token.head.pos_ in _NOUN_POS) or \
+            (reduced_passive(token) and ctx.lexicon.is_state(lemma(token))):
+        # "the banned movement", "militiamen armed with machetes", "men sought in a slaying": what the
+        # noun is, not an act
         return f"a participle describing '{token.head.text}', not an act"
     complements = [c for c in token.children if complement(c, ctx.lexicon) and c.pos_ == "VERB"]
     if complements and ctx.lexicon.is_control(lemma(token)):
@@ -384,11 +394,22 @@ def _events_for(ctx: CodingContext, token: Token, entry: LexEntry, dyad: Dyad) -
             ctx.note(token, entry, "rejected", "no known source, and it did not happen: nothing to count")
             continue
         events.append(event)
-        ctx.note(token, entry, "coded",
-                 f"{source.country or source.name if source else '?'} -> "
-                 f"{target.country or target.name if target else '-'} "
-                 f"[source: {dyad.source_rule}, target: {dyad.target_rule}] {code.plover} {code.code}")
+        _note_coded(ctx, token, entry, event, dyad)
+        if dyad.mutual and source is not None and target is not None and event.cameo == code.code and \
+                not {"hypothetical", "negated"} & set(event.modes):
+            # talks held with Y are Y's talks too; an offer to negotiate is the offerer's alone
+            events.append(_event(ctx, token, entry, source=target, target=source, dyad=dyad))
+            _note_coded(ctx, token, entry, events[-1], dyad)
     return events
+
+
+def _note_coded(ctx: CodingContext, token: Token, entry: LexEntry, event: Event, dyad: Dyad) -> None:
+    source, target = event.source, event.target
+    ctx.note(token, entry, "coded",
+             f"{source.country or source.name if source else '?'} -> "
+             f"{target.country or target.name if target else '-'} "
+             f"[source: {dyad.source_rule}, target: {dyad.target_rule}{' +mutual' if dyad.mutual else ''}] "
+             f"{event.plover} {event.cameo}")
 
 
 def _clause_place(ctx: CodingContext, token: Token) -> Place | None:

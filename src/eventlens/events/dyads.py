@@ -43,6 +43,10 @@ _THREAT_VERBS = frozenset({"threaten", "warn", "vow", "swear"})
 #: consult, material cooperation; normalising ties, signing), and the fighting words that are mutual.
 _MUTUAL_ROOTS = ("03", "04", "06")
 _MUTUAL_CODES = ("050", "057", "0871")
+#: Telephone calls and negotiations; and, of plain consultations (040), those the lexicon words as talks.
+_CONVERSATION_CODES = ("041", "046")
+_CONSULT = "040"
+_CONVERSATIONS = frozenset({"talk", "discussion", "consultation", "dialogue", "conversation"})
 _MUTUAL_FIGHTS = frozenset({"clash", "fight", "battle", "skirmish", "fighting", "war", "firefight", "gunfight"})
 
 
@@ -67,6 +71,8 @@ class Dyad:
     source_rule: str
     target_rule: str
     reciprocal: bool = False
+    #: A conversation: once held, it is also the targets' with the sources (not when only offered or planned)
+    mutual: bool = False
 
 
 def verb_dyad(verb: Token, entry: LexEntry, obj: Token | None, scope: Scope) -> Dyad:
@@ -74,10 +80,7 @@ def verb_dyad(verb: Token, entry: LexEntry, obj: Token | None, scope: Scope) -> 
     agent = _agent(verb)
     if agent is not None:
         return _passive(verb, agent, entry, obj, scope)
-    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN") and \
-            verb.sent.root.pos_ in ("VERB", "AUX"):
-        # "10 Russian soldiers killed in Ukraine", "officials accused of ...": the noun had it done to it.
-        # (A sentence rooted in a noun means the parser missed the main verb: "A newspaper called on ...")
+    if reduced_passive(verb):
         return Dyad(sources=_agent_in(verb, scope), targets=_actors(verb.head, scope),
                     source_rule="participle", target_rule="passive")
     if entry.source_prep:
@@ -88,13 +91,31 @@ def verb_dyad(verb: Token, entry: LexEntry, obj: Token | None, scope: Scope) -> 
         # "three soldiers were killed": no one is named as doing it, the subject had it done to them;
         # "killed in an Israeli air strike" names the doer through its weapon
         doers = _agent_in(verb, scope)
-        return Dyad(sources=doers, targets=_actors(undergoer, scope),
-                    source_rule="agent-event" if doers else source_rule, target_rule="passive")
+        source_rule = "agent-event" if doers else source_rule
+        if obj is not None and obj.i == undergoer.i and entry.prep:
+            # "a mortar bomb was fired at it": what was fired is the row's object; whom it was fired at
+            # is the target, as in the active voice
+            aimed_at = _prep_objects(verb, (entry.prep,), scope)
+            if aimed_at:
+                return Dyad(sources=doers, targets=aimed_at, source_rule=source_rule,
+                            target_rule=f"prep-{entry.prep}")
+        return Dyad(sources=doers, targets=_actors(undergoer, scope), source_rule=source_rule,
+                    target_rule="passive")
     targets, target_rule = _verb_targets(verb, entry, obj, scope, sources[0] if sources else None)
-    if not targets and len(sources) > 1 and _mutual(entry):
-        return Dyad(sources=sources, targets=(), source_rule=source_rule, target_rule="reciprocal",
-                    reciprocal=True)
-    return Dyad(sources=sources, targets=targets, source_rule=source_rule, target_rule=target_rule)
+    return _settled(entry, sources, targets, source_rule, target_rule)
+
+
+def reduced_passive(verb: Token) -> bool:
+    """'men sought in the slaying', 'soldiers killed in Ukraine': a participle whose noun had it done to it.
+
+    A subjectless past-form acl is a reduced passive relative whichever of
+    VBN or VBD the tagger guessed. A sentence rooted in a noun means the
+    parser missed the main verb ("A newspaper called on ..."), so its acl
+    is no participle.
+    """
+    return verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and verb.head.pos_ in ("NOUN", "PROPN") and \
+        verb.sent.root.pos_ in ("VERB", "AUX") and \
+        not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children)
 
 
 def _passive(verb: Token, agent: Token, entry: LexEntry, obj: Token | None, scope: Scope) -> Dyad:
@@ -110,6 +131,34 @@ def _passive(verb: Token, agent: Token, entry: LexEntry, obj: Token | None, scop
         if owners:
             return Dyad(sources=sources, targets=owners, source_rule="passive", target_rule="passive-object-prep")
     return Dyad(sources=sources, targets=targets, source_rule="passive", target_rule="passive")
+
+
+def _settled(entry: LexEntry, sources: tuple[ActorMention, ...], targets: tuple[ActorMention, ...],
+             source_rule: str, target_rule: str) -> Dyad:
+    """The dyad, made reciprocal where the event is mutual.
+
+    "Jordan and Britain agreed" is a pair of events between them. A
+    conversation is mutual even when the parse names one side as its target:
+    "X held talks with Y" and "X telephoned Y" are also Y's talks and call
+    (PLOVER and PETRARCH-2 code both directions), while "X met Y" and "X
+    visited Y" stay one-way. Parties of one country keep the parse's direction,
+    and the coder turns the pair round only for a conversation that was held.
+    """
+    if not targets and len(sources) > 1 and _mutual(entry):
+        return Dyad(sources=sources, targets=(), source_rule=source_rule, target_rule="reciprocal",
+                    reciprocal=True)
+    parties = (*sources, *targets)
+    if sources and targets and _conversation(entry) and \
+            len({a.country for a in parties}) == len(parties) and all(a.country for a in parties):
+        return Dyad(sources=sources, targets=targets, source_rule=source_rule, target_rule=target_rule,
+                    mutual=True)
+    return Dyad(sources=sources, targets=targets, source_rule=source_rule, target_rule=target_rule)
+
+
+def _conversation(entry: LexEntry) -> bool:
+    """Talks, negotiations and calls, which both sides hold whoever the sentence puts first."""
+    return entry.cameo[:3] in _CONVERSATION_CODES or \
+        (entry.cameo == _CONSULT and (entry.lemma in _CONVERSATIONS or entry.object in _CONVERSATIONS))
 
 
 def _mutual(entry: LexEntry) -> bool:
@@ -141,7 +190,25 @@ def _agent_in(verb: Token, scope: Scope) -> tuple[ActorMention, ...]:
                 owner = _modifier_actor(pobj, scope)
                 if owner is not None:
                     return (owner,)
+            elif prep.lower_ == "in" and _split_event(pobj, verb, scope):
+                found = _actors(pobj, scope)
+                if found:
+                    return found
     return ()
+
+
+def _split_event(pobj: Token, verb: Token, scope: Scope) -> bool:
+    """'killed in Israeli tank shelling', parsed as 'in Israeli tank' plus a clause 'shelling'.
+
+    The parser splits an -ing event noun off the phrase that owns it; the
+    word right after the phrase, hung on the same verb, is that event.
+    """
+    after = pobj.i + 1
+    if after >= len(pobj.doc) or pobj.right_edge.i != pobj.i:
+        return False
+    word = pobj.doc[after]
+    return word.tag_ == "VBG" and word.head.i == verb.i and \
+        any(e.cameo[:2] in ("18", "19", "20") for e in scope.lexicon.candidates("verb", lemma(word)))
 
 
 def demand_dyad(statement: Token, clause: Token, scope: Scope) -> Dyad:
@@ -182,10 +249,7 @@ def noun_dyad(noun: Token, entry: LexEntry, scope: Scope) -> Dyad:
         # "the government conceded to demands from UNITA": the demands were made of the government
         targets, _ = _governor_subject(noun, scope)
         target_rule = "governor" if targets else "none"
-    if not targets and len(sources) > 1 and _mutual(entry):
-        return Dyad(sources=sources, targets=(), source_rule=source_rule, target_rule="reciprocal",
-                    reciprocal=True)
-    return Dyad(sources=sources, targets=targets, source_rule=source_rule, target_rule=target_rule)
+    return _settled(entry, sources, targets, source_rule, target_rule)
 
 
 #: Verbs whose subject suffers the event they govern: 'died of torture', 'suffered an attack'.
