@@ -519,3 +519,23 @@ def test_talks_held_with_someone_are_theirs_too(code) -> None:  # type: ignore[n
     # a meeting is the meeter's act: only talks and calls run both ways
     met = _events(code("Moroccan diplomats held their first meeting with President Obama."))
     assert [(s, t) for s, t, plover, _ in met if plover == "CONSULT"] == [("MAR", "USA")]
+
+
+def test_a_purpose_is_coded_with_its_act_and_names_the_target(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("NATO-member Norway is willing to send material to help defend Saudi Arabia if it is "
+                  "attacked, Norway's foreign minister said.")
+    assert _events(result) == [("NOR", "SAU", "AGREE", ())]
+    # what an offer or threat governs is its commitment, not a purpose
+    offered = _events(code("Syria has again offered its troops to Lebanon's new President Elias Hrawi to help "
+                           "him oust General Michel Aoun from the Christian enclave."))
+    assert ("SYR", "LBN", "AGREE", ()) in offered
+
+
+def test_what_one_faces_pressure_to_do_is_not_done(code) -> None:  # type: ignore[no-untyped-def]
+    assert not [e for e in code("Obama faces pressure from Congress to help Iran.").events if e.plover == "AID"]
+
+
+def test_a_host_the_parser_read_as_an_adjective_still_has_a_guest(code) -> None:  # type: ignore[no-untyped-def]
+    events = _events(code("Russian President Boris Yeltsin on Saturday hosted Japanese Prime Minister Ryutaro "
+                          "Hashimoto in this Siberian city for an informal meeting."))
+    assert ("RUS", "JPN", "CONSULT", ()) in events

@@ -19,9 +19,11 @@ from eventlens.events.dyads import (
     Dyad,
     Scope,
     conjuncts,
+    controlled,
     demand_dyad,
     direct_object,
     noun_dyad,
+    purpose_clauses,
     reduced_passive,
     verb_dyad,
 )
@@ -118,6 +120,9 @@ def code_events(ctx: CodingContext) -> tuple[Event, ...]:
                  for c in (direct_object(token),) if c is not None}  # "announced a suspension" is the suspension
     consumed |= {i: f"what '{token.text}' is about: coded with it" for token, i in _topics(matched)
                  if i not in consumed}
+    consumed |= {p.i: f"purpose or manner of '{token.text}': coded with it" for token, entry, _ in matched
+                 if token.pos_ in _VERB_POS and not entry.cameo.startswith("01")
+                 for p in _purposes(ctx, token) if p.i not in consumed}
     scope = Scope(actors=ctx.actors, lexicon=ctx.lexicon)
     events: list[Event] = []
     in_passing: list[tuple[Token, LexEntry, Dyad]] = []
@@ -325,6 +330,10 @@ def _verb_skip_reason(ctx: CodingContext, token: Token, entry: LexEntry, verbs: 
         # "the banned movement", "militiamen armed with machetes", "men sought in a slaying": what the
         # noun is, not an act
         return f"a participle describing '{token.head.text}', not an act"
+    if token.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and \
+            ctx.lexicon.is_nonevent(lemma(token.head)):
+        # "faces pressure to help Iran", "seeks to avoid having to strike": wanted or feared, not done
+        return f"'{token.head.text}' says this is not an event"
     complements = [c for c in token.children if complement(c, ctx.lexicon) and c.pos_ == "VERB"]
     if complements and ctx.lexicon.is_control(lemma(token)):
         return f"control verb: its complement '{complements[0].text}' is the event, if any"
@@ -337,6 +346,16 @@ def _verb_skip_reason(ctx: CodingContext, token: Token, entry: LexEntry, verbs: 
         # was done, by its own subject, not a second report
         return f"purpose or manner of '{token.head.text}': coded with it"
     return None
+
+
+def _purposes(ctx: CodingContext, verb: Token) -> list[Token]:
+    """The verbs of an act's purpose ('sent material to help defend Y': help, defend), coded with the act.
+
+    What an intent or control verb governs ("offered its troops to help",
+    "threatened to impose") is its commitment, not a purpose.
+    """
+    return [node for clause in purpose_clauses(verb) if not complement(clause, ctx.lexicon)
+            for node in controlled(clause)]
 
 
 def _governing_verb(token: Token) -> Token | None:

@@ -101,6 +101,8 @@ def verb_dyad(verb: Token, entry: LexEntry, obj: Token | None, scope: Scope) -> 
                             target_rule=f"prep-{entry.prep}")
         return Dyad(sources=doers, targets=_actors(undergoer, scope), source_rule=source_rule,
                     target_rule="passive")
+    if source_rule == "root-subject" and obj is None:
+        obj = _modified_name(verb)  # "Yeltsin on Saturday hosted Japanese Prime Minister ...": whom it modifies
     targets, target_rule = _verb_targets(verb, entry, obj, scope, sources[0] if sources else None)
     return _settled(entry, sources, targets, source_rule, target_rule)
 
@@ -425,6 +427,14 @@ def _root_subject(verb: Token, scope: Scope) -> tuple[tuple[ActorMention, ...], 
     return (), "no-subject"
 
 
+def _modified_name(verb: Token) -> Token:
+    """The head of the name a verb tagged as its adjective stands before."""
+    node = verb.head
+    while node.dep_ == "compound" and node.head.i != node.i:
+        node = node.head
+    return node
+
+
 def _stranded_subject(verb: Token) -> Token | None:
     """'... against Tehran and Moscow has ruled out': a subject the parser attached elsewhere.
 
@@ -566,13 +576,30 @@ def _protested(verb: Token, entry: LexEntry, scope: Scope,
 
 
 def _purpose_object(verb: Token, scope: Scope, exclude: str | None) -> tuple[ActorMention, ...]:
-    """'opened fire to disperse demonstrators': the act is aimed at whom its purpose names."""
-    for child in (*verb.children, *_stray_purposes(verb)):
-        if child.dep_ == "advcl" and child.i > verb.i and _purpose(child):
-            found = _actors(direct_object(child), scope, exclude)
+    """'opened fire to disperse demonstrators', 'send material to help defend Saudi Arabia': the act is
+    aimed at whom its purpose names."""
+    for clause in purpose_clauses(verb):
+        for node in controlled(clause):
+            found = _actors(direct_object(node), scope, exclude)
             if found:
                 return found
     return ()
+
+
+def purpose_clauses(verb: Token) -> list[Token]:
+    """An act's subjectless infinitive clauses: 'opened fire to disperse ...', 'send material to help ...'."""
+    clauses = [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and _purpose(c)]
+    return [*clauses, *_stray_purposes(verb)]
+
+
+def controlled(clause: Token) -> list[Token]:
+    """The clause's verb and the verbs it controls in turn: 'help defend'."""
+    found: list[Token] = []
+    node: Token | None = clause
+    while node is not None:
+        found.append(node)
+        node = next((c for c in node.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    return found
 
 
 def _purpose(clause: Token) -> bool:
@@ -582,13 +609,15 @@ def _purpose(clause: Token) -> bool:
 
 
 def _stray_purposes(verb: Token) -> list[Token]:
-    """'began a hunger strike to demand', 'blocked roads leading to the centre to press demands': a purpose
-    the parser hung on the object or on the object's own clause."""
+    """'began a hunger strike to demand', 'blocked roads leading to the centre to press demands', 'send
+    material to help': a purpose the parser hung on the object or on the object's own clause."""
     obj = direct_object(verb)
     if obj is None:
         return []
     holders = [obj, *(c for c in obj.children if c.dep_ == "acl")]
-    return [clause for holder in holders for clause in holder.children if clause.dep_ == "advcl" and _purpose(clause)]
+    # "material to help": an infinitive relative on the object is a purpose too
+    return [clause for holder in holders for clause in holder.children
+            if clause.dep_ in ("advcl", "relcl") and _purpose(clause)]
 
 
 def direct_object(verb: Token) -> Token | None:
