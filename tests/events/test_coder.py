@@ -539,3 +539,10 @@ def test_a_host_the_parser_read_as_an_adjective_still_has_a_guest(code) -> None:
     events = _events(code("Russian President Boris Yeltsin on Saturday hosted Japanese Prime Minister Ryutaro "
                           "Hashimoto in this Siberian city for an informal meeting."))
     assert ("RUS", "JPN", "CONSULT", ()) in events
+
+
+def test_a_protest_in_defiance_of_someone_is_aimed_at_them(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Hundreds of thousands of people blocked streets in Hong Kong in defiance of Chinese "
+                  "authorities to demand democratic reforms.")
+    # where it was staged is no target, and the defiance is the protest itself, not a second event
+    assert [(e.target.country if e.target else None, e.plover) for e in result.events] == [("CHN", "PROTEST")]

@@ -49,6 +49,9 @@ from eventlens.places.locate import event_place
 from eventlens.records import ActorMention, Article, Event, Place, Span, TimeRef
 
 _VERB_POS = ("VERB",)
+_PROTEST_ROOT = "14"
+#: Rejection and protest: the nouns that say how a protest was staged ("in defiance of", "in protest at")
+_DEFIANCE_ROOTS = ("12", "14")
 _PROMINENCE, _PROMINENCE_STEP = 0.3, 0.1
 _BACKGROUND_DEPTH = 2
 _SCENE_MARKS = frozenset({"after", "before", "since", "as", "when", "while", "because", "until", "following"})
@@ -123,6 +126,8 @@ def code_events(ctx: CodingContext) -> tuple[Event, ...]:
     consumed |= {p.i: f"purpose or manner of '{token.text}': coded with it" for token, entry, _ in matched
                  if token.pos_ in _VERB_POS and not entry.cameo.startswith("01")
                  for p in _purposes(ctx, token) if p.i not in consumed}
+    consumed |= {i: f"how '{token.text}' was staged: coded with it" for token, entry, _ in matched
+                 if entry.cameo.startswith(_PROTEST_ROOT) for i in _protest_manner(ctx, token) if i not in consumed}
     scope = Scope(actors=ctx.actors, lexicon=ctx.lexicon)
     events: list[Event] = []
     in_passing: list[tuple[Token, LexEntry, Dyad]] = []
@@ -348,6 +353,14 @@ def _verb_skip_reason(ctx: CodingContext, token: Token, entry: LexEntry, verbs: 
     return None
 
 
+def _protest_manner(ctx: CodingContext, protest: Token) -> list[int]:
+    """'blocked streets in defiance of the authorities', 'a hunger strike in protest at the arrests': the
+    defiance or protest is the staged protest itself, aimed at whom it names."""
+    return [pobj.i for prep in protest.children if prep.dep_ == "prep" and prep.lower_ == "in"
+            for pobj in prep.children if pobj.dep_ == "pobj" and
+            any(e.cameo.startswith(_DEFIANCE_ROOTS) for e in ctx.lexicon.candidates("noun", lemma(pobj)))]
+
+
 def _purposes(ctx: CodingContext, verb: Token) -> list[Token]:
     """The verbs of an act's purpose ('sent material to help defend Y': help, defend), coded with the act.
 
@@ -415,6 +428,7 @@ def _events_for(ctx: CodingContext, token: Token, entry: LexEntry, dyad: Dyad) -
         events.append(event)
         _note_coded(ctx, token, entry, event, dyad)
         if dyad.mutual and source is not None and target is not None and event.cameo == code.code and \
+                source.country and target.country and source.country != target.country and \
                 not {"hypothetical", "negated"} & set(event.modes):
             # talks held with Y are Y's talks too; an offer to negotiate is the offerer's alone
             events.append(_event(ctx, token, entry, source=target, target=source, dyad=dyad))

@@ -31,6 +31,8 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _RELATIVE = frozenset({"which", "who", "whom", "that", "whose"})
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 _OWNER_PREPS = ("of", "for")
+_LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "across", "around", "throughout"})
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 #: How a nominal event names its own doer: "demands from UNITA", "an appeal by Gbagbo".
 _OWN_PARTY_PREPS = ("by", "from")
 _MAX_NOUN_HOPS = 2
@@ -149,9 +151,7 @@ def _settled(entry: LexEntry, sources: tuple[ActorMention, ...], targets: tuple[
     if not targets and len(sources) > 1 and _mutual(entry):
         return Dyad(sources=sources, targets=(), source_rule=source_rule, target_rule="reciprocal",
                     reciprocal=True)
-    parties = (*sources, *targets)
-    if sources and targets and _conversation(entry) and \
-            len({a.country for a in parties}) == len(parties) and all(a.country for a in parties):
+    if sources and targets and _conversation(entry):
         return Dyad(sources=sources, targets=targets, source_rule=source_rule, target_rule=target_rule,
                     mutual=True)
     return Dyad(sources=sources, targets=targets, source_rule=source_rule, target_rule=target_rule)
@@ -566,6 +566,8 @@ def _protested(verb: Token, entry: LexEntry, scope: Scope,
         return ()
     for child in (*verb.children, *_stray_purposes(verb)):
         if child.dep_ in ("advcl", "xcomp", "prep") and child.i > verb.i:
+            if child.lower_ in _LOCATIVE_PREPS and any(c.ent_type_ in _PLACE_ENTS for c in child.children):
+                continue  # "blocked streets in Hong Kong": where it was staged, not whom it is against
             for token in child.subtree:
                 found = phrase_actor(token, scope.actors)
                 if found is not None and found.country and (source is None or (
