@@ -546,3 +546,26 @@ def test_a_protest_in_defiance_of_someone_is_aimed_at_them(code) -> None:  # typ
                   "authorities to demand democratic reforms.")
     # where it was staged is no target, and the defiance is the protest itself, not a second event
     assert [(e.target.country if e.target else None, e.plover) for e in result.events] == [("CHN", "PROTEST")]
+
+
+def test_a_possible_war_has_not_happened(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Britain mobilized army reservists for a possible war against Iraq on Tuesday.")
+    wars = [e for e in result.events if e.trigger.text == "war"]
+    assert wars and all("hypothetical" in e.modes for e in wars)
+
+
+def test_who_led_a_war_waged_it(code) -> None:  # type: ignore[no-untyped-def]
+    events = _events(code("The Turkish government has refused to commit to any direct assistance to the US-led "
+                          "war against Iraq."))
+    assert ("USA", "IRQ", "ASSAULT", ()) in events
+    assert not [e for e in events if e[0] == "TUR" and e[2] == "ASSAULT"]
+    # a broker is no party: a UN-brokered deal is not the UN's
+    deal = code("Turkey will allow Kurd refugees to return home as part of a UN-brokered deal.").events
+    assert not [e for e in deal if e.source is not None and e.source.kind == "igo"]
+
+
+def test_what_an_attack_was_launched_with_is_no_target(code) -> None:  # type: ignore[no-untyped-def]
+    events = _events(code("Vietnamese-led forces launched artillery, mortar, and rocket fire against Kampuchean "
+                          "guerrilla camps near the eastern Thai border today, killing or wounding 50."))
+    # the killing and wounding are how the attack was done, not attacks of their own on no one
+    assert events == [("VNM", "KHM", "ASSAULT", ())]

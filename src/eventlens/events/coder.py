@@ -345,12 +345,19 @@ def _verb_skip_reason(ctx: CodingContext, token: Token, entry: LexEntry, verbs: 
     coded = [c for c in complements if c.i in verbs]
     if coded and (entry.cameo.startswith("03") or ctx.lexicon.is_intent(lemma(token))):
         return f"intent verb: the commitment is coded on '{coded[0].text}'"
-    if token.dep_ == "advcl" and token.head.i in verbs and not complement(token, ctx.lexicon) and \
-            not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+    clause = _first_conjunct(token)  # "killing or wounding 50": both are how the attack was done
+    if clause.dep_ == "advcl" and clause.head.i in verbs and not complement(clause, ctx.lexicon) and \
+            not any(c.dep_ in ("nsubj", "nsubjpass") for c in (*token.children, *clause.children)):
         # "staged demonstrations to demand reforms", "opened fire, killing one": how or why the main event
         # was done, by its own subject, not a second report
-        return f"purpose or manner of '{token.head.text}': coded with it"
+        return f"purpose or manner of '{clause.head.text}': coded with it"
     return None
+
+
+def _first_conjunct(token: Token) -> Token:
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _protest_manner(ctx: CodingContext, protest: Token) -> list[int]:

@@ -31,6 +31,9 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _RELATIVE = frozenset({"which", "who", "whom", "that", "whose"})
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 _OWNER_PREPS = ("of", "for")
+#: "US-led", "Hamas-organised": the participles whose modifier did the thing they describe ("a UN-brokered
+#: deal" is not the UN's deal)
+_LEADING = frozenset({"lead", "organize", "organise", "command"})
 _LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "across", "around", "throughout"})
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 #: How a nominal event names its own doer: "demands from UNITA", "an appeal by Gbagbo".
@@ -477,7 +480,8 @@ def _verb_targets(verb: Token, entry: LexEntry, obj: Token | None, scope: Scope,
     if dative is not None and direct is not None and dative.i == direct.i:
         dative = None
     rules: list[tuple[str, Callable[[], tuple[ActorMention, ...]]]] = [
-        ("object", lambda: _actors(direct, scope, exclude)),
+        # "launched artillery against X": a row's own object is what was used, its preposition the target
+        ("object", lambda: _actors(direct, scope, exclude) if not (obj is not None and entry.prep) else ()),
         # "rejected an offer from Afghanistan", "rejected calls by Belarus"
         # "demanded the withdrawal of Serbian forces": what is demanded is asked of whom it names
         # "demanded the withdrawal of Serbian forces from Bosnia": asked of the forces, not of Bosnia
@@ -660,10 +664,13 @@ def _other_modifier(noun: Token, scope: Scope, exclude: str | None) -> tuple[Act
 
 
 def _modifier_actor(noun: Token, scope: Scope) -> ActorMention | None:
-    """'Moscow's support', 'Russia support': the actor that modifies an object noun."""
+    """'Moscow's support', 'Russia support', 'the US-led war': the actor that modifies an object noun."""
     for child in noun.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod"):
             found = phrase_actor(child, scope.actors)
+            if found is None and child.dep_ == "amod" and lemma(child) in _LEADING:
+                leader = next((c for c in child.children if c.dep_ in ("npadvmod", "compound")), None)
+                found = phrase_actor(leader, scope.actors) if leader is not None else None
             if found is not None and found.country:
                 return found
     return None

@@ -23,6 +23,11 @@ _WANTING = frozenset({
 })
 _REFUSING = frozenset({"refuse", "reject", "deny", "decline", "oppose", "veto", "fail", "avoid", "resist",
                        "refusal", "rejection", "failure"})
+#: Adjectives that make a nominal event one that has not happened ("a possible war", "the planned talks").
+_UNREAL_ADJECTIVES = frozenset({
+    "possible", "potential", "eventual", "likely", "probable", "prospective", "hypothetical", "proposed",
+    "planned", "imminent", "future", "expected", "feared", "contemplated", "upcoming", "forthcoming",
+})
 _MODAL_HYPOTHETICAL = frozenset({"would", "could", "might", "may", "should", "can", "must", "ought"})
 #: Verbs that report speech: under them "would" is the reported "will" ("said it would allow inspectors").
 _REPORTING = frozenset({
@@ -106,18 +111,24 @@ def _refusal(token: Token) -> bool:
 
 
 def _hypothetical(trigger: Token, chain: list[Token]) -> bool:
-    if trigger.dep_ == "ccomp" and any(c.dep_ == "dobj" and lemma(c) in _WANTING for c in trigger.head.children):
-        return True  # "reiterated its demand today that Israel ease ...": what is demanded has not happened
-    if trigger.dep_ == "ccomp" and lemma(trigger.head) in _WANTING:
-        return True  # "Obama wants Putin to attack": wanted, not done
-    if _unreal_modal(trigger) or _condition(trigger):
+    if _wanted_clause(trigger) or _unreal_modal(trigger) or _condition(trigger):
         return True
+    if any(c.dep_ == "amod" and c.lower_ in _UNREAL_ADJECTIVES for c in trigger.children):
+        return True  # "a possible war", "planned talks": spoken of, not yet done
     for head in chain:
         if lemma(head) in _WANTING or _condition(head):
             return True
         if head.pos_ in ("VERB", "AUX") and _unreal_modal(head):
             return True
     return False
+
+
+def _wanted_clause(trigger: Token) -> bool:
+    """'reiterated its demand today that Israel ease ...', 'Obama wants Putin to attack': what is demanded
+    or wanted has not happened."""
+    return trigger.dep_ == "ccomp" and (
+        lemma(trigger.head) in _WANTING or
+        any(c.dep_ == "dobj" and lemma(c) in _WANTING for c in trigger.head.children))
 
 
 def in_condition(trigger: Token) -> bool:
