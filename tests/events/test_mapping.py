@@ -21,7 +21,7 @@ DELIBERATE = {
     "163": "the seed annotation and the PLOVER gold records code sanctions and embargoes as SANCTION",
     "1712": "destroying property is coercion",
     "175": "repression with violence stays with COERCE",
-    "191": "a blockade is armed action", "192": "occupying territory is armed action",
+    "192": "occupying territory is armed action",
 }
 
 
