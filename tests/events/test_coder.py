@@ -569,3 +569,20 @@ def test_what_an_attack_was_launched_with_is_no_target(code) -> None:  # type: i
                           "guerrilla camps near the eastern Thai border today, killing or wounding 50."))
     # the killing and wounding are how the attack was done, not attacks of their own on no one
     assert events == [("VNM", "KHM", "ASSAULT", ())]
+
+
+def test_a_press_release_releases_no_one(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Troops shelled the town, according to a press release by the Liberation Tigers.")
+    assert not [e for e in result.events if e.trigger.text == "release"]
+
+
+def test_an_indictment_is_a_legal_accusation(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Montenegro's prime minister has been indicted by the U.N. war crimes court.")
+    assert [(e.plover, e.cameo) for e in result.events if e.trigger.text == "indicted"] == [("ACCUSE", "115")]
+
+
+def test_whom_a_row_object_in_a_phrase_is_used_on_is_the_verbs_own_object(code) -> None:  # type: ignore[no-untyped-def]
+    events = _events(code("Syrian troops held Lebanese villagers as human shields."))
+    assert events == [("SYR", "LBN", "ASSAULT", ())]
+    # with no object of its own, the phrase's object keeps its parties: "agreed to a ceasefire with Israel"
+    assert ("LBN", "ISR", "AGREE", ()) in _events(code("Lebanon agreed to a ceasefire with Israel."))

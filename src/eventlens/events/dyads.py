@@ -470,7 +470,9 @@ def _verb_targets(verb: Token, entry: LexEntry, obj: Token | None, scope: Scope,
     """The first target rule that names an actor other than ``source``, in order of how directly the
     parse says it."""
     exclude = _identity(source) if source is not None else None
-    direct = obj if obj is not None else direct_object(verb)
+    own_object = direct_object(verb)
+    # "held refugees as human shields": a row's object met in a phrase leaves the verb's own object the target
+    direct = obj if obj is not None and (obj.dep_ != "pobj" or own_object is None) else own_object
     if direct is not None and obj is None and scope.lexicon.is_topic_verb(lemma(verb)):
         direct = None  # "discuss Iran": Iran is what they talk about, not whom they talk to
     dative = next((c for c in verb.children if c.dep_ == "dative"), None)
