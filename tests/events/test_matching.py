@@ -40,3 +40,18 @@ def test_a_hyphenated_word_is_the_word_the_lexicon_writes_whole(resources) -> No
     announced = _token(resources, "Kabul announced a weeklong cease-fire with the Taliban.", "announced")
     entry, _ = best_entry(announced, lexicon.candidates("verb", "announce"))  # type: ignore[misc]
     assert entry.object == "ceasefire"
+
+
+def test_any_object_needs_an_object_and_yields_to_a_named_one(resources) -> None:  # type: ignore[no-untyped-def]
+    lexicon = load_lexicon()
+    rows = lexicon.candidates("verb", "return")
+    returned = _token(resources, "The United States returned two paintings to Brazil.", "returned")
+    entry, obj = best_entry(returned, rows)  # type: ignore[misc]
+    assert (entry.object, entry.cameo, obj.text if obj else None) == ("*", "0842", "paintings")
+    bodies = _token(resources, "Hezbollah returned the bodies to Israel.", "returned")
+    assert best_entry(bodies, rows)[0].object == "body"  # type: ignore[index]
+    # travelling back has no object, and an apposition across a comma is none
+    assert best_entry(_token(resources, "The minister returned to Baghdad on Monday.", "returned"), rows) is None
+    negotiators = _token(resources, "U.S. and Russian negotiators return to Geneva this week for talk on limiting "
+                                    "missiles, an issue likely to dominate relations this year.", "return")
+    assert best_entry(negotiators, rows) is None

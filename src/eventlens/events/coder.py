@@ -586,7 +586,7 @@ def _confidence(entry: LexEntry, dyad: Dyad, source: ActorMention | None, target
     score += 0.0 if inferred else 0.2 if dyad.source_rule in ("subject", "passive", "between") else 0.1
     score += 0.15 if target is not None and dyad.target_rule in ("object", "passive", "reciprocal") else \
         0.08 if target is not None else 0.0
-    score += 0.1 * min(entry.specificity, 1)
+    score += 0.1 * (entry.specificity > 0)
     score -= 0.1 if token.pos_ in _NOUN_POS and not _reported_as_news(token) else 0.0
     score += _prominence(token)
     score -= 0.05 if source is not None and source.basis in ("name-only", "sector-word") else 0.0

@@ -20,6 +20,8 @@ from eventlens.tables import load_json, read_text
 PACKAGE = "eventlens.events"
 FILENAME = "lexicon.tsv"
 _COLUMNS = 7
+#: The object column's wildcard: the verb must have a direct object, whatever it is ("returned Z to Y").
+ANY_OBJECT = "*"
 _KINDS = ("verb", "noun", "control", "nonevent", "topic", "intent", "modal", "state")
 
 
@@ -39,8 +41,9 @@ class LexEntry:
 
     @property
     def specificity(self) -> int:
-        """How many constraints the row sets: more specific rows win."""
-        return sum(x is not None for x in (self.particle, self.object))
+        """How much the row constrains: more specific rows win, and a named object beats any object ("*")."""
+        return 2 * (self.particle is not None) + (self.object == ANY_OBJECT) + 2 * (self.object not in (None,
+                                                                                                       ANY_OBJECT))
 
     def describe(self) -> str:
         """'verb rule +out -> 125' as printed by explain."""

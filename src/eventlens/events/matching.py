@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
-from eventlens.events.lexicon import LexEntry, Lexicon, lemma
+from eventlens.events.lexicon import ANY_OBJECT, LexEntry, Lexicon, lemma
 
 
 def compound_candidates(lexicon: Lexicon, noun: Token) -> tuple[LexEntry, ...]:
@@ -59,6 +59,10 @@ def _has_particle(token: Token, particle: str) -> bool:
 
 
 def _object_with_lemma(token: Token, lemma: str) -> Token | None:
+    if lemma == ANY_OBJECT:
+        # an object across a comma is a misattached apposition ("return to Geneva ..., an issue likely to")
+        return next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass") and
+                     not any(t.text == "," for t in token.doc[min(c.i, token.i):max(c.i, token.i)])), None)
     for child in token.children:
         if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "ccomp") and _lemma_in(child, lemma):
             return child
