@@ -586,3 +586,15 @@ def test_whom_a_row_object_in_a_phrase_is_used_on_is_the_verbs_own_object(code) 
     assert events == [("SYR", "LBN", "ASSAULT", ())]
     # with no object of its own, the phrase's object keeps its parties: "agreed to a ceasefire with Israel"
     assert ("LBN", "ISR", "AGREE", ()) in _events(code("Lebanon agreed to a ceasefire with Israel."))
+
+
+def test_declining_to_comment_is_no_refusal(code) -> None:  # type: ignore[no-untyped-def]
+    assert code("The Government of Eritrea declined to comment on the dispute.").events == ()
+    # declining to act is still a refusal
+    assert ("SYR", None, "REJECT", ()) in _events(code("Syria declined to attend the summit."))
+
+
+def test_what_a_denial_or_rejected_accusation_says_is_not_reported_as_done(code) -> None:  # type: ignore[no-untyped-def]
+    assert code("Iran's foreign ministry strongly rejected accusations by Netanyahu that Tehran was behind the "
+                "attack.").events == ()
+    assert code("The Chinese government has denied charges that it hacked US networks.").events == ()

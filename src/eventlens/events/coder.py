@@ -75,6 +75,8 @@ _TOPIC_PREPS = frozenset({"on", "to", "for", "about", "over", "of", "regarding",
 _REASON_ROOTS = ("055", "16", "17")
 _REASON_PREPS = frozenset({"for"})
 _ACCUSING_ROOT = "11"
+#: Denying responsibility or an accusation (016): what is denied is not reported as done either.
+_DENYING = "016"
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +158,8 @@ def _topics(matched: list[tuple[Token, LexEntry, Token | None]]) -> list[tuple[T
     """
     found: list[tuple[Token, int]] = []
     for token, entry, _ in matched:
+        if entry.cameo.startswith((_ACCUSING_ROOT, _DENYING)):
+            found.extend((token, t.i) for t in _allegation(token))
         if entry.cameo.startswith(_PROPOSITIONAL_ROOTS):
             preps = _TOPIC_PREPS
         elif entry.cameo.startswith(_REASON_ROOTS):
@@ -167,17 +171,23 @@ def _topics(matched: list[tuple[Token, LexEntry, Token | None]]) -> list[tuple[T
             if prep.dep_ == "prep" and prep.lower_ in preps:
                 found.extend((token, member.i) for pobj in prep.children if pobj.dep_ in ("pobj", "pcomp")
                              for member in conjuncts(pobj))
-        if entry.cameo.startswith(_ACCUSING_ROOT):
-            found.extend((token, t.i) for t in _allegation(token))
     return found
 
 
 def _allegation(token: Token) -> list[Token]:
-    """Everything an accusation says happened: 'accused the US of restoring the blackmail in the
-    negotiations', 'alleged that the French military helped carry out killings'. What it claims is
-    its content, not a report eventlens can vouch for; the accusation is the event."""
-    return [t for c in token.children if c.dep_ == "ccomp" or
-            (c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS) for t in c.subtree]
+    """Everything an accusation or a denial says happened: 'accused the US of restoring the blackmail in
+    the negotiations', 'alleged that the French military helped carry out killings', 'rejected
+    accusations that Tehran was behind the attack'. What it claims is its content, not a report
+    eventlens can vouch for; the accusation is the event."""
+    objects = [c for c in token.children if c.dep_ == "dobj"]  # "denied charges that it hacked ..."
+    return [t for c in (*token.children, *(g for o in objects for g in o.children)) if c.dep_ == "ccomp" or
+            (c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS and c.head.i == token.i) or _that_clause(c)
+            for t in c.subtree]
+
+
+def _that_clause(token: Token) -> bool:
+    """'accusations that Tehran was behind the attack': the clause a noun states."""
+    return token.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
 
 
 def _background(ctx: CodingContext, in_passing: list[tuple[Token, LexEntry, Dyad]],

@@ -12,6 +12,8 @@ from spacy.tokens import Token
 
 from eventlens.events.lexicon import ANY_OBJECT, LexEntry, Lexicon, lemma
 
+_STATEMENT_ROOT = "01"
+
 
 def compound_candidates(lexicon: Lexicon, noun: Token) -> tuple[LexEntry, ...]:
     """Rows for a two-word noun ('hunger strike', 'war game') or a hyphenated one ('cease-fire', 'air-strike'),
@@ -42,7 +44,8 @@ def best_entry(token: Token, candidates: Sequence[LexEntry]) -> tuple[LexEntry, 
             continue
         obj = None
         if entry.object:
-            obj = _object_with_lemma(token, entry.object)
+            # "declined to comment": a statement row's object may be the verb the trigger governs
+            obj = _object_with_lemma(token, entry.object, complement=entry.cameo.startswith(_STATEMENT_ROOT))
             if obj is None:
                 continue
         direct = obj is not None and obj.head.i == token.i
@@ -58,7 +61,11 @@ def _has_particle(token: Token, particle: str) -> bool:
     return any(c.lower_ == particle and (c.dep_ == "prt" or c.i == token.i + 1) for c in token.children)
 
 
-def _object_with_lemma(token: Token, lemma: str) -> Token | None:
+def _object_with_lemma(token: Token, lemma: str, *, complement: bool = False) -> Token | None:
+    if complement:
+        found = next((c for c in token.children if c.dep_ == "xcomp" and _lemma_in(c, lemma, measure=False)), None)
+        if found is not None:
+            return found
     if lemma == ANY_OBJECT:
         # an object across a comma is a misattached apposition ("return to Geneva ..., an issue likely to")
         return next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass") and
