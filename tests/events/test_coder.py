@@ -598,3 +598,14 @@ def test_what_a_denial_or_rejected_accusation_says_is_not_reported_as_done(code)
     assert code("Iran's foreign ministry strongly rejected accusations by Netanyahu that Tehran was behind the "
                 "attack.").events == ()
     assert code("The Chinese government has denied charges that it hacked US networks.").events == ()
+
+
+def test_a_claim_that_someone_attacked_accuses_them(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("The US claimed that ISIL had attacked Iraq and taken the city of Mosul.")
+    assert [(e.source.country if e.source else None, e.target.name if e.target else None, e.plover)
+            for e in result.events] == [("USA", "Islamic State", "ACCUSE")]
+    # a claim about oneself is a statement, and what it claims is not reported as done
+    assert code("Sri Lankan military officials claimed that they had attacked two LTTE camps.").events == ()
+    # claiming responsibility says the attack happened
+    claimed = code("The Taliban claimed responsibility for the attack, which killed dozens of people in Kabul.")
+    assert [e.plover for e in claimed.events] == ["ASSAULT"]

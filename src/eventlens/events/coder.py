@@ -130,13 +130,16 @@ def code_events(ctx: CodingContext) -> tuple[Event, ...]:
                  for p in _purposes(ctx, token) if p.i not in consumed}
     consumed |= {i: f"how '{token.text}' was staged: coded with it" for token, entry, _ in matched
                  if entry.cameo.startswith(_PROTEST_ROOT) for i in _protest_manner(ctx, token) if i not in consumed}
+    consumed |= {t.i: f"what '{token.text}' claims: not reported as done" for token, entry, _ in matched
+                 if _claiming(ctx, token, entry) for c in _reported_clauses(token) for t in c.subtree
+                 if t.i not in consumed}
     scope = Scope(actors=ctx.actors, lexicon=ctx.lexicon)
     events: list[Event] = []
     in_passing: list[tuple[Token, LexEntry, Dyad]] = []
     for token, matched_entry, obj in matched:
         entry = matched_entry
         dyad = verb_dyad(token, entry, obj, scope) if token.pos_ in _VERB_POS else noun_dyad(token, entry, scope)
-        demand = _demand(ctx, token, entry, scope)
+        demand = _demand(ctx, token, entry, scope) or _claim(ctx, token, entry, scope)
         if demand is not None:
             entry, dyad = demand
         reason = _skip_reason(ctx, token, entry, verbs, consumed, dyad=dyad)
@@ -224,6 +227,39 @@ def _demand(ctx: CodingContext, token: Token, entry: LexEntry, scope: Scope) -> 
         if any(not same_actor(s, t) for s in dyad.sources for t in dyad.targets):
             return modal, dyad
     return None
+
+
+def _claiming(ctx: CodingContext, token: Token, entry: LexEntry) -> bool:
+    """'claimed that ...' (a ``claim`` row), but not 'claimed responsibility for the attack', which
+    happened."""
+    return token.pos_ in _VERB_POS and entry.object is None and ctx.lexicon.claim(lemma(token)) is not None
+
+
+def _reported_clauses(token: Token) -> list[Token]:
+    return [c for c in token.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+
+
+def _claim(ctx: CodingContext, token: Token, entry: LexEntry, scope: Scope) -> tuple[LexEntry, Dyad] | None:
+    """'The US claimed that ISIL had attacked Iraq': claiming that someone else did something hostile
+    accuses them. A claim about oneself ('claimed that they had attacked') or about anything else is a
+    statement, and what it claims is not coded as done either way."""
+    if not _claiming(ctx, token, entry):
+        return None
+    row = ctx.lexicon.claim(lemma(token))
+    for clause in _reported_clauses(token):
+        if not _hostile(ctx, clause):
+            continue
+        dyad = demand_dyad(token, clause, scope)
+        if row is not None and any(not same_actor(s, t) for s in dyad.sources for t in dyad.targets):
+            return row, replace(dyad, target_rule="claimed-of")
+    return None
+
+
+def _hostile(ctx: CodingContext, clause: Token) -> bool:
+    """Whether a clause tells of conflict: a word the lexicon codes as verbal or material conflict."""
+    return any(ctx.ontology.code(e.cameo).quad_class in _CONFLICT_QUADS for t in clause.subtree
+               if t.pos_ in ("VERB", "NOUN") for e in ctx.lexicon.candidates(t.pos_.lower(), lemma(t))
+               if e.cameo.isdigit())
 
 
 def _refusals(ctx: CodingContext, events: list[Event]) -> list[Event]:

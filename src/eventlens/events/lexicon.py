@@ -22,7 +22,7 @@ FILENAME = "lexicon.tsv"
 _COLUMNS = 7
 #: The object column's wildcard: the verb must have a direct object, whatever it is ("returned Z to Y").
 ANY_OBJECT = "*"
-_KINDS = ("verb", "noun", "control", "nonevent", "topic", "intent", "modal", "state")
+_KINDS = ("verb", "noun", "control", "nonevent", "topic", "intent", "modal", "state", "claim")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +65,10 @@ class Lexicon:
 
     ``modal`` rows code a statement whose reported clause carries the modal
     ("Russia said Sudan must return the helicopter": a demand of Sudan).
+    ``claim`` rows mark statements whose reported clause is claimed, not
+    vouched for: what it says is not coded as done, and a claim that someone
+    else did something hostile is an accusation of them ("the US claimed
+    that ISIL had attacked Iraq").
     ``intent`` words ("offered to", "willing to", "will") turn the action they
     govern into a commitment: AGREE for cooperation, THREATEN for conflict.
     Three more kinds carry no code: ``control`` verbs ("seek to", "help",
@@ -97,6 +101,11 @@ class Lexicon:
     def is_state(self, lemma: str) -> bool:
         """True for verbs whose participle after a noun says what the noun is ('armed with machetes')."""
         return ("state", lemma) in self.entries
+
+    def claim(self, lemma: str) -> LexEntry | None:
+        """The row for a verb whose reported clause is claimed, not vouched for ('claimed that'), if any."""
+        rows = self.entries.get(("claim", lemma))
+        return rows[0] if rows else None
 
     def modal(self, word: str) -> LexEntry | None:
         """The row for a modal that makes a reported clause a demand ('must', 'should'), if any."""
