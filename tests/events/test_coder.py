@@ -1,5 +1,7 @@
 import pytest
 
+from eventlens.evaluation.events import happened
+
 pytestmark = pytest.mark.model
 
 
@@ -609,3 +611,10 @@ def test_a_claim_that_someone_attacked_accuses_them(code) -> None:  # type: igno
     # claiming responsibility says the attack happened
     claimed = code("The Taliban claimed responsibility for the attack, which killed dozens of people in Kabul.")
     assert [e.plover for e in claimed.events] == ["ASSAULT"]
+
+
+def test_a_commitment_someone_is_told_they_must_make_is_not_made(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Egyptian President Hosni Mubarak said that the US must be ready to mediate between Israelis "
+                  "and Palestinians.")
+    assert [(e.source.country if e.source else None, e.plover) for e in result.events if happened(e)] == \
+        [("EGY", "REQUEST")]

@@ -29,7 +29,7 @@ from eventlens.events.dyads import (
 )
 from eventlens.events.lexicon import LexEntry, Lexicon, lemma
 from eventlens.events.matching import best_entry, compound_candidates
-from eventlens.events.modes import condition_marks, detect_modes, in_condition
+from eventlens.events.modes import condition_marks, detect_modes, in_condition, unreal_commitment
 from eventlens.events.ontology import CameoCode, Ontology
 from eventlens.events.parties import (
     PLACE_BASIS,
@@ -545,16 +545,12 @@ def _commitment(ctx: CodingContext, token: Token, code: CameoCode,
     threatened to shell" and "Iran will shell" are THREATEN; "will not accept"
     is REJECT. The future and hypothetical modes go: the commitment is made now.
     """
-    acted_on = token.pos_ == "VERB" or (token.dep_ == "dobj" and token.head.pos_ == "VERB")
-    if code.plover is None or not acted_on or in_condition(token):
-        # "will extend the curfew" promises the curfew; "will inject momentum into talks" does not
-        return code, modes, ""
     node = token
     while complement(node, ctx.lexicon) and node.head.i != node.i:
         node = node.head
     stated = node.i != token.i and ctx.lexicon.is_intent(lemma(node))
-    if "historical" in modes and not stated:
-        return code, modes, ""  # "fought a war last year" promised nothing; "offered in 1999 to talk" did
+    if code.plover is None or not _commits(token, node, stated=stated, modes=modes):
+        return code, modes, ""
     promised = "future" in modes or stated
     marks = condition_marks(token) if "conditional" in modes else set()
     if ("unless" in marks and (promised or "hypothetical" in modes)) or \
@@ -572,6 +568,16 @@ def _commitment(ctx: CodingContext, token: Token, code: CameoCode,
             "; intent:refused"
     kept = tuple(m for m in modes if m not in ("future", "hypothetical"))
     return intent, kept, f"; intent:{code.code}->{intent.code}"
+
+
+def _commits(token: Token, node: Token, *, stated: bool, modes: tuple[str, ...]) -> bool:
+    """Whether the act can be a commitment: acted on, not supposed by a condition, and not left unmade."""
+    acted_on = token.pos_ == "VERB" or (token.dep_ == "dobj" and token.head.pos_ == "VERB")
+    if not acted_on or in_condition(token):
+        return False  # "will extend the curfew" promises the curfew; "will inject momentum into talks" does not
+    if stated and unreal_commitment(node):
+        return False  # "said the US must be ready to mediate": asked for, not promised
+    return stated or "historical" not in modes  # "fought a war last year" promised nothing; "offered in 1999" did
 
 
 def _clause_tokens(token: Token) -> list[Token]:

@@ -131,6 +131,13 @@ def _wanted_clause(trigger: Token) -> bool:
         any(c.dep_ == "dobj" and lemma(c) in _WANTING for c in trigger.head.children))
 
 
+def unreal_commitment(word: Token) -> bool:
+    """'the US must be ready to mediate', 'if Iran agrees to stop': a modal or condition over the committing
+    word itself leaves the commitment unmade."""
+    head = word.head if word.dep_ in ("acomp", "attr") and word.head.i != word.i else word
+    return _unreal_modal(head) or _condition(head)
+
+
 def in_condition(trigger: Token) -> bool:
     """Whether the event is what a condition supposes ('if it is attacked'), not what hangs on it."""
     return any(_condition(node) for node in [trigger, *_governing_chain(trigger)])
