@@ -618,3 +618,12 @@ def test_a_commitment_someone_is_told_they_must_make_is_not_made(code) -> None: 
                   "and Palestinians.")
     assert [(e.source.country if e.source else None, e.plover) for e in result.events if happened(e)] == \
         [("EGY", "REQUEST")]
+
+
+def test_an_earlier_event_that_dates_the_reported_one_is_background(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Israeli troops remained on alert in the occupied West Bank today after a week of "
+                  "unprecedented Palestinian civil unrest.")
+    assert [e.plover for e in result.events] == ["MOBILIZE"]
+    # with nothing else reported, the earlier event is the news
+    quiet = code("The town was quiet on Monday after a week of Palestinian civil unrest.").events
+    assert [(e.source.country if e.source else None, e.plover) for e in quiet] == [("PSE", "PROTEST")]

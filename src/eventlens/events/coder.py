@@ -57,6 +57,9 @@ _BACKGROUND_DEPTH = 2
 _SCENE_MARKS = frozenset({"after", "before", "since", "as", "when", "while", "because", "until", "following"})
 _CONFLICT_QUADS = (3, 4)
 _OCCASION = ("at", "during")
+#: Prepositions and nouns that make a nominal event the background of the one reported.
+_BACKGROUND_PREPS = frozenset({"after", "following", "since", "amid", "despite"})
+_CAUSES = frozenset({"response", "wake", "aftermath", "retaliation", "reprisal"})
 _OBJECT = "object of a coded verb: coded with it"
 _IN_PASSING = "a nominal event mentioned in passing, with no parties of its own"
 #: Where the event's place must be named to stand in for a missing target: its own clause.
@@ -346,9 +349,23 @@ def _noun_skip_reason(ctx: CodingContext, token: Token, entry: LexEntry, verbs: 
         same = ctx.ontology.code(verbs[governor.i].cameo).plover == ctx.ontology.code(entry.cameo).plover
         if same:
             return f"repeats the event of '{governor.text}'"
-    if not named and not _reported_as_news(token):
+    if (not named and not _reported_as_news(token)) or _earlier_event(token):
         return _IN_PASSING
     return None
+
+
+def _earlier_event(noun: Token) -> bool:
+    """'after a week of Palestinian civil unrest', 'in response to recent unrest': an earlier event that
+    dates or explains the one reported, whoever its parties are."""
+    node = noun
+    while node.head.i != node.i and (node.dep_ in ("conj", "compound", "appos") or (
+            node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ == "NOUN" and
+            node.head.head.lower_ not in _CAUSES)):
+        node = node.head if node.dep_ != "pobj" else node.head.head  # "two days of fighting"
+    if node.dep_ != "pobj":
+        return False
+    prep = node.head
+    return prep.lower_ in _BACKGROUND_PREPS or (prep.lower_ in ("to", "of") and prep.head.lower_ in _CAUSES)
 
 
 def _reported_as_news(noun: Token) -> bool:
