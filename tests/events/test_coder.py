@@ -627,3 +627,9 @@ def test_an_earlier_event_that_dates_the_reported_one_is_background(code) -> Non
     # with nothing else reported, the earlier event is the news
     quiet = code("The town was quiet on Monday after a week of Palestinian civil unrest.").events
     assert [(e.source.country if e.source else None, e.plover) for e in quiet] == [("PSE", "PROTEST")]
+
+
+def test_a_state_participle_describes_whatever_the_parser_hung_it_on(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Argentina has apologized to Brazil for one of its gunboats intercepting a Brazilian ship in the "
+                  "Beagle Channel, disputed by Argentina and Chile.")
+    assert not [e for e in result.events if e.trigger.text == "disputed"]

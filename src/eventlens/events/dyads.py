@@ -34,6 +34,8 @@ _OWNER_PREPS = ("of", "for")
 #: "US-led", "Hamas-organised": the participles whose modifier did the thing they describe ("a UN-brokered
 #: deal" is not the UN's deal)
 _LEADING = frozenset({"lead", "organize", "organise", "command"})
+#: What a reduced passive can hang on: a noun, a name, or a number or pronoun ("one of its gunboats, disputed by")
+_NOMINAL_POS = ("NOUN", "PROPN", "NUM", "PRON")
 _LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "across", "around", "throughout"})
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 #: How a nominal event names its own doer: "demands from UNITA", "an appeal by Gbagbo".
@@ -120,7 +122,7 @@ def reduced_passive(verb: Token) -> bool:
     parser missed the main verb ("A newspaper called on ..."), so its acl
     is no participle.
     """
-    return verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and verb.head.pos_ in ("NOUN", "PROPN") and \
+    return verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and verb.head.pos_ in _NOMINAL_POS and \
         verb.sent.root.pos_ in ("VERB", "AUX") and \
         not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children)
 
