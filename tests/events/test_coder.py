@@ -633,3 +633,13 @@ def test_a_state_participle_describes_whatever_the_parser_hung_it_on(code) -> No
     result = code("Argentina has apologized to Brazil for one of its gunboats intercepting a Brazilian ship in the "
                   "Beagle Channel, disputed by Argentina and Chile.")
     assert not [e for e in result.events if e.trigger.text == "disputed"]
+
+
+def test_what_a_background_event_did_is_background_too(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Egyptian demonstrators rioted following a peaceful demonstration calling for the immediate "
+                  "removal of President Hosni Mubarak from office.")
+    assert [e.plover for e in result.events] == ["PROTEST"]
+    # an earlier event yields to another event mentioned in passing
+    curfew = code("President Laurent Gbagbo announced that he will extend the night-time curfew in Abidjan in "
+                  "response to recent unrest within the city.")
+    assert [e.plover for e in curfew.events] == ["THREATEN"]

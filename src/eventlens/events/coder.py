@@ -61,7 +61,7 @@ _OCCASION = ("at", "during")
 _BACKGROUND_PREPS = frozenset({"after", "following", "since", "amid", "despite"})
 _CAUSES = frozenset({"response", "wake", "aftermath", "retaliation", "reprisal"})
 _OBJECT = "object of a coded verb: coded with it"
-_IN_PASSING = "a nominal event mentioned in passing, with no parties of its own"
+_IN_PASSING = "mentioned in passing: no parties of its own, or background to the event reported"
 #: Where the event's place must be named to stand in for a missing target: its own clause.
 _PLACE_TARGET_RULES = ("clause",)
 _PLACE_TARGET_NOTE = "; target:place"
@@ -198,18 +198,22 @@ def _that_clause(token: Token) -> bool:
 
 def _background(ctx: CodingContext, in_passing: list[tuple[Token, LexEntry, Dyad]],
                 covered: set[int]) -> list[Event]:
-    """Nominal events mentioned in passing are coded only where their sentence reports nothing else.
+    """Events mentioned in passing are coded only where their sentence reports nothing else.
 
     "Bosnia and Slovenia agreed to a ceasefire after two days of fierce
     fighting" reports the agreement; "... after two days of fighting, the
     town was quiet" has no other event to report than the fighting.
     """
     events: list[Event] = []
-    for token, entry, dyad in in_passing:
-        if ctx.sentence_of[token.i] in covered:
-            ctx.note(token, entry, "skipped", f"{_IN_PASSING}; the sentence reports another event")
-            continue
-        events.extend(_events_for(ctx, token, entry, dyad))
+    # an earlier event ("in response to recent unrest") yields to anything else the sentence mentions
+    for earlier in (False, True):
+        tier = [item for item in in_passing if _earlier_event(item[0]) == earlier]
+        for token, entry, dyad in tier:
+            if ctx.sentence_of[token.i] in covered:
+                ctx.note(token, entry, "skipped", f"{_IN_PASSING}; the sentence reports another event")
+                continue
+            events.extend(_events_for(ctx, token, entry, dyad))
+        covered = covered | {e.sentence for e in events}
     return events
 
 
@@ -356,7 +360,10 @@ def _noun_skip_reason(ctx: CodingContext, token: Token, entry: LexEntry, verbs: 
 
 def _earlier_event(noun: Token) -> bool:
     """'after a week of Palestinian civil unrest', 'in response to recent unrest': an earlier event that
-    dates or explains the one reported, whoever its parties are."""
+    dates or explains the one reported, whoever its parties are; and what such an event did ('following
+    a demonstration calling for ...')."""
+    if noun.pos_ in _VERB_POS and noun.dep_ in ("acl", "relcl") and noun.head.pos_ in _NOUN_POS:
+        noun = noun.head
     node = noun
     while node.head.i != node.i and (node.dep_ in ("conj", "compound", "appos") or (
             node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ == "NOUN" and
@@ -393,6 +400,11 @@ def complement(verb: Token, lexicon: Lexicon) -> bool:
 
 
 def _verb_skip_reason(ctx: CodingContext, token: Token, entry: LexEntry, verbs: dict[int, LexEntry]) -> str | None:
+    return _not_an_act(ctx, token) or _coded_elsewhere(ctx, token, entry, verbs)
+
+
+def _not_an_act(ctx: CodingContext, token: Token) -> str | None:
+    """Why a coded verb reports no act of its own: it describes, is only wanted or feared, or is background."""
     if (token.tag_ == "VBN" and token.dep_ == "amod" and token.head.pos_ in _NOUN_POS) or \
             (reduced_passive(token) and ctx.lexicon.is_state(lemma(token))):
         # "the banned movement", "militiamen armed with machetes", "men sought in a slaying": what the
@@ -402,6 +414,14 @@ def _verb_skip_reason(ctx: CodingContext, token: Token, entry: LexEntry, verbs: 
             ctx.lexicon.is_nonevent(lemma(token.head)):
         # "faces pressure to help Iran", "seeks to avoid having to strike": wanted or feared, not done
         return f"'{token.head.text}' says this is not an event"
+    if token.dep_ in ("acl", "relcl") and _earlier_event(token):
+        return _IN_PASSING  # "rioted following a demonstration calling for ...": part of the background
+    return None
+
+
+def _coded_elsewhere(ctx: CodingContext, token: Token, entry: LexEntry, verbs: dict[int, LexEntry]) -> str | None:
+    """Why a coded verb's event is coded on another word: a control or intent verb's complement, or the act
+    its clause says how or why was done."""
     complements = [c for c in token.children if complement(c, ctx.lexicon) and c.pos_ == "VERB"]
     if complements and ctx.lexicon.is_control(lemma(token)):
         return f"control verb: its complement '{complements[0].text}' is the event, if any"
