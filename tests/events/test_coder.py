@@ -643,3 +643,8 @@ def test_what_a_background_event_did_is_background_too(code) -> None:  # type: i
     curfew = code("President Laurent Gbagbo announced that he will extend the night-time curfew in Abidjan in "
                   "response to recent unrest within the city.")
     assert [e.plover for e in curfew.events] == ["THREATEN"]
+
+
+def test_a_partitive_counts_every_coordinated_party(code) -> None:  # type: ignore[no-untyped-def]
+    events = _events(code("Security forces in Guinea have tortured scores of Sierra Leonean and Liberian refugees."))
+    assert {("GIN", "SLE"), ("GIN", "LBR")} <= {(s, t) for s, t, plover, _ in events if plover == "ASSAULT"}

@@ -306,8 +306,15 @@ def _actors(token: Token | None, scope: Scope, exclude: str | None = None,
         if plural:
             found.extend(m for m in plural if m not in found)
             continue
-        resolved = _resolve_relative(member, scope) if member.lower_ in _RELATIVE else \
-            phrase_actor(member, scope.actors, exclude) or _partitive(member, scope, exclude)
+        if member.lower_ in _RELATIVE:
+            resolved = _resolve_relative(member, scope)
+        else:
+            resolved = phrase_actor(member, scope.actors, exclude)
+            counted = _counted(member, scope) if resolved is None else None
+            if counted is not None:
+                # "scores of Sierra Leonean and Liberian refugees": every party the partitive counts
+                found.extend(m for m in _actors(counted, scope, exclude) if m not in found)
+                continue
         if resolved is not None and resolved not in found:
             found.append(resolved)
         found.extend(m for m in _coordinated_modifiers(member, scope) if m not in found)
@@ -338,8 +345,9 @@ def _coordinated_modifiers(token: Token, scope: Scope) -> list[ActorMention]:
     return []
 
 
-def _partitive(token: Token, scope: Scope, exclude: str | None) -> ActorMention | None:
-    """'Thousands of Iraqi Kurds', 'leaders of the opposition coalition': the actor is what the phrase counts.
+def _counted(token: Token, scope: Scope) -> Token | None:
+    """'Thousands of Iraqi Kurds', 'leaders of the opposition coalition': the phrase a partitive counts,
+    whose actor the phrase is.
 
     Not through an event noun: "the release of prisoners" is an event, not prisoners.
     """
@@ -349,7 +357,7 @@ def _partitive(token: Token, scope: Scope, exclude: str | None) -> ActorMention 
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for pobj in prep.children:
                 if pobj.dep_ == "pobj":
-                    return phrase_actor(pobj, scope.actors, exclude)
+                    return pobj
     return None
 
 
