@@ -648,3 +648,8 @@ def test_what_a_background_event_did_is_background_too(code) -> None:  # type: i
 def test_a_partitive_counts_every_coordinated_party(code) -> None:  # type: ignore[no-untyped-def]
     events = _events(code("Security forces in Guinea have tortured scores of Sierra Leonean and Liberian refugees."))
     assert {("GIN", "SLE"), ("GIN", "LBR")} <= {(s, t) for s, t, plover, _ in events if plover == "ASSAULT"}
+
+
+def test_a_border_says_where_not_whom(code) -> None:  # type: ignore[no-untyped-def]
+    events = _events(code("Burmese troops have captured part of a Karen guerrilla stronghold on the Thai border."))
+    assert [(s, t) for s, t, plover, _ in events if plover == "ASSAULT"] == [("MMR", None)]

@@ -36,6 +36,8 @@ _OWNER_PREPS = ("of", "for")
 _LEADING = frozenset({"lead", "organize", "organise", "command"})
 #: What a reduced passive can hang on: a noun, a name, or a number or pronoun ("one of its gunboats, disputed by")
 _NOMINAL_POS = ("NOUN", "PROPN", "NUM", "PRON")
+#: "a stronghold on the Thai border": a country's edge says where, not whom (either side may be meant)
+_EDGES = frozenset({"border", "frontier", "boundary"})
 _LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "across", "around", "throughout"})
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 #: How a nominal event names its own doer: "demands from UNITA", "an appeal by Gbagbo".
@@ -694,7 +696,7 @@ def _prep_objects(head: Token, preps: Sequence[str], scope: Scope,
     children = sorted((c for c in head.children if c.dep_ == "prep" and c.lower_ in preps),
                       key=lambda c: preps.index(c.lower_))
     for child in children:
-        for pobj in (c for c in child.children if c.dep_ == "pobj"):
+        for pobj in (c for c in child.children if c.dep_ == "pobj" and lemma(c) not in _EDGES):
             direct = _actors(pobj, scope, exclude)
             if not direct and not scope.is_event_noun(pobj):
                 # "agree to tougher measures against Tehran": look through a plain noun, but not
