@@ -653,3 +653,9 @@ def test_a_partitive_counts_every_coordinated_party(code) -> None:  # type: igno
 def test_a_border_says_where_not_whom(code) -> None:  # type: ignore[no-untyped-def]
     events = _events(code("Burmese troops have captured part of a Karen guerrilla stronghold on the Thai border."))
     assert [(s, t) for s, t, plover, _ in events if plover == "ASSAULT"] == [("MMR", None)]
+
+
+def test_a_threat_is_put_to_whom_its_condition_names_however_deep(code) -> None:  # type: ignore[no-untyped-def]
+    events = _events(code("Russia has threatened to stop negotiations to reduce long-range nuclear weapons if the "
+                          "United States goes ahead with the planned deployment of new missiles in Europe."))
+    assert ("RUS", "USA", "THREATEN", ()) in events

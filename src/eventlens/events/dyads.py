@@ -553,12 +553,14 @@ def _clause_subject(verb: Token, scope: Scope, exclude: str | None) -> tuple[Act
 def _condition_subject(verb: Token, scope: Scope, exclude: str | None) -> tuple[ActorMention, ...]:
     """'threatened to launch an offensive unless Baghdad accepted': whom the ultimatum is put to.
 
-    An 'unless' clause always names them; an 'if' clause only under a threat or warning.
+    An 'unless' clause always names them; an 'if' clause only under a threat or warning. The parser may
+    hang the condition on a word further down ("threatened to stop negotiations to reduce weapons if
+    the United States goes ahead").
     """
     node, threat = verb, False
     for _ in range(4):
         threat = threat or lemma(node) in _THREAT_VERBS
-        for clause in (c for c in node.children if c.dep_ == "advcl"):
+        for clause in (c for c in node.subtree if c.dep_ == "advcl"):
             marks = {m.lower_ for m in clause.children if m.dep_ == "mark"}
             subject = next((c for c in clause.children if c.dep_ in _SUBJECT_DEPS), None)
             if subject is None or subject.pos_ == "PRON" or not ("unless" in marks or ("if" in marks and threat)):
