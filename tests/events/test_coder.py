@@ -659,3 +659,8 @@ def test_a_threat_is_put_to_whom_its_condition_names_however_deep(code) -> None:
     events = _events(code("Russia has threatened to stop negotiations to reduce long-range nuclear weapons if the "
                           "United States goes ahead with the planned deployment of new missiles in Europe."))
     assert ("RUS", "USA", "THREATEN", ()) in events
+
+
+def test_a_mobilization_is_aimed_at_the_conflict_it_readies_for(code) -> None:  # type: ignore[no-untyped-def]
+    events = _events(code("Britain mobilized army reservists for a possible war against Iraq on Tuesday."))
+    assert ("GBR", "IRQ", "MOBILIZE", ()) in events

@@ -44,6 +44,7 @@ _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _OWN_PARTY_PREPS = ("by", "from")
 _MAX_NOUN_HOPS = 2
 _PROTEST_ROOT = "14"
+_MOBILIZE_ROOT = "15"
 #: Statements, appeals, demands, disapproval, rejection, threats, protest: roots whose verbs react to an event.
 _REACTION_ROOTS = ("01", "02", "10", "11", "12", "13", "14")
 _REQUEST_ROOTS = ("02", "10")
@@ -494,6 +495,8 @@ def _verb_targets(verb: Token, entry: LexEntry, obj: Token | None, scope: Scope,
     if dative is not None and direct is not None and dative.i == direct.i:
         dative = None
     rules: list[tuple[str, Callable[[], tuple[ActorMention, ...]]]] = [
+        # "mobilized reservists for a possible war against Iraq": whom the readiness is against
+        ("readied-for", lambda: _readied_for(verb, entry, scope, exclude)),
         # "launched artillery against X": a row's own object is what was used, its preposition the target
         ("object", lambda: _actors(direct, scope, exclude) if not (obj is not None and entry.prep) else ()),
         # "rejected an offer from Afghanistan", "rejected calls by Belarus"
@@ -520,6 +523,16 @@ def _verb_targets(verb: Token, entry: LexEntry, obj: Token | None, scope: Scope,
         if found:
             return found, name
     return (), "none"
+
+
+def _readied_for(verb: Token, entry: LexEntry, scope: Scope, exclude: str | None) -> tuple[ActorMention, ...]:
+    """A mobilization (CAMEO 15) is aimed at whom the conflict it readies for names; its object is one's own
+    forces."""
+    if not entry.cameo.startswith(_MOBILIZE_ROOT):
+        return ()
+    return tuple(found for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "for"
+                 for pobj in prep.children if pobj.dep_ == "pobj" and scope.is_event_noun(pobj)
+                 for found in _prep_objects(pobj, ("against", "on", "with"), scope, exclude))
 
 
 def _asked_of(entry: LexEntry) -> tuple[str, ...]:
