@@ -664,3 +664,15 @@ def test_a_threat_is_put_to_whom_its_condition_names_however_deep(code) -> None:
 def test_a_mobilization_is_aimed_at_the_conflict_it_readies_for(code) -> None:  # type: ignore[no-untyped-def]
     events = _events(code("Britain mobilized army reservists for a possible war against Iraq on Tuesday."))
     assert ("GBR", "IRQ", "MOBILIZE", ()) in events
+
+
+def test_who_is_guilty_of_or_responsible_for_an_act_did_it(code) -> None:  # type: ignore[no-untyped-def]
+    assert ("IND", None, "ASSAULT", ()) in _events(code("India's army was guilty of violating the ceasefire "
+                                                         "agreement 70 times."))
+    assert ("MEX", "MEX", "ASSAULT", ()) in _events(code("Los Zetas cartel has been responsible for mass killings "
+                                                         "and beheadings in northern Mexico."))
+
+
+def test_human_shields_the_parser_hung_on_the_object(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Islamic State militants held around 20,000 civilians as human shields in Raqqa.")
+    assert [e.cameo for e in result.events] == ["184"]

@@ -414,13 +414,19 @@ def _subject_actors(verb: Token, scope: Scope) -> tuple[tuple[ActorMention, ...]
             return (found, rule) if found else ((), f"{rule}-unresolved")
         if node.dep_ in ("acl",) and node.head.pos_ in ("NOUN", "PROPN"):
             return _noun_owner(node.head, scope)
-        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.lower_ == "to":
-            node = node.head  # "resorted to throwing stones", "committed to opening up"
-        if (node.dep_ not in _CHAIN_DEPS and not (node.dep_ == "prep" and node.lower_ == "to")) or \
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and _climbable(node.head):
+            node = node.head  # "resorted to throwing stones", "committed to opening up", "guilty of violating"
+        if (node.dep_ not in _CHAIN_DEPS and not (node.dep_ == "prep" and _climbable(node))) or \
                 node.head.i == node.i:
             break
         node, rule, came_by = node.head, "control", node.dep_
     return _root_subject(verb, scope)
+
+
+def _climbable(prep: Token) -> bool:
+    """A preposition through which a verb's subject reaches what it governs: 'resorted to', and one hung on
+    a predicate adjective ('is guilty of violating', 'is responsible for the killings')."""
+    return prep.lower_ == "to" or (prep.head.pos_ == "ADJ" and prep.head.dep_ == "acomp")
 
 
 def _subject(verb: Token, scope: Scope) -> Token | None:
@@ -782,7 +788,7 @@ def _governor(noun: Token) -> tuple[Token | None, str]:
         if node.dep_ in ("pobj",):
             node = node.head
             continue
-        if node.dep_ in ("prep", "dobj", "nsubj", "nsubjpass", "attr", "oprd") or node.dep_ == "compound":
+        if node.dep_ in ("prep", "dobj", "nsubj", "nsubjpass", "attr", "oprd", "acomp") or node.dep_ == "compound":
             node = node.head
             hops += node.pos_ in ("NOUN", "PROPN")
             if hops > _MAX_NOUN_HOPS:

@@ -73,6 +73,12 @@ def _object_with_lemma(token: Token, lemma: str, *, complement: bool = False) ->
     for child in token.children:
         if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "ccomp") and _lemma_in(child, lemma):
             return child
+        if child.dep_ == "dobj":  # "held 20,000 civilians as human shields", the parser hanging "as" on the object
+            found = next((pobj for prep in child.children if prep.dep_ == "prep" and prep.lower_ == "as"
+                          for pobj in prep.children if pobj.dep_ == "pobj" and _lemma_in(pobj, lemma, measure=False)),
+                         None)
+            if found is not None:
+                return found
         if child.dep_ == "prep":
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and _lemma_in(pobj, lemma, measure=False):
