@@ -16,6 +16,7 @@ from eventlens.actors.resolve import ETHNIC_BASIS
 from eventlens.config import CODER_VERSION, Settings
 from eventlens.dates import CALENDAR
 from eventlens.events.dyads import (
+    PROTEST_ROOT,
     Dyad,
     Scope,
     conjuncts,
@@ -49,7 +50,6 @@ from eventlens.places.locate import event_place
 from eventlens.records import ActorMention, Article, Event, Place, Span, TimeRef
 
 _VERB_POS = ("VERB",)
-_PROTEST_ROOT = "14"
 #: Rejection and protest: the nouns that say how a protest was staged ("in defiance of", "in protest at")
 _DEFIANCE_ROOTS = ("12", "14")
 _PROMINENCE, _PROMINENCE_STEP = 0.3, 0.1
@@ -132,7 +132,7 @@ def code_events(ctx: CodingContext) -> tuple[Event, ...]:
                  if token.pos_ in _VERB_POS and not entry.cameo.startswith("01")
                  for p in _purposes(ctx, token) if p.i not in consumed}
     consumed |= {i: f"how '{token.text}' was staged: coded with it" for token, entry, _ in matched
-                 if entry.cameo.startswith(_PROTEST_ROOT) for i in _protest_manner(ctx, token) if i not in consumed}
+                 if entry.cameo.startswith(PROTEST_ROOT) for i in _protest_manner(ctx, token) if i not in consumed}
     consumed |= {t.i: f"what '{token.text}' claims: not reported as done" for token, entry, _ in matched
                  if _claiming(ctx, token, entry) for c in _reported_clauses(token) for t in c.subtree
                  if t.i not in consumed}
@@ -250,14 +250,12 @@ def _claim(ctx: CodingContext, token: Token, entry: LexEntry, scope: Scope) -> t
     """'The US claimed that ISIL had attacked Iraq': claiming that someone else did something hostile
     accuses them. A claim about oneself ('claimed that they had attacked') or about anything else is a
     statement, and what it claims is not coded as done either way."""
-    if not _claiming(ctx, token, entry):
+    row = ctx.lexicon.claim(lemma(token)) if _claiming(ctx, token, entry) else None
+    if row is None:
         return None
-    row = ctx.lexicon.claim(lemma(token))
-    for clause in _reported_clauses(token):
-        if not _hostile(ctx, clause):
-            continue
+    for clause in (c for c in _reported_clauses(token) if _hostile(ctx, c)):
         dyad = demand_dyad(token, clause, scope)
-        if row is not None and any(not same_actor(s, t) for s in dyad.sources for t in dyad.targets):
+        if any(not same_actor(s, t) for s in dyad.sources for t in dyad.targets):
             return row, replace(dyad, target_rule="claimed-of")
     return None
 
@@ -265,8 +263,7 @@ def _claim(ctx: CodingContext, token: Token, entry: LexEntry, scope: Scope) -> t
 def _hostile(ctx: CodingContext, clause: Token) -> bool:
     """Whether a clause tells of conflict: a word the lexicon codes as verbal or material conflict."""
     return any(ctx.ontology.code(e.cameo).quad_class in _CONFLICT_QUADS for t in clause.subtree
-               if t.pos_ in ("VERB", "NOUN") for e in ctx.lexicon.candidates(t.pos_.lower(), lemma(t))
-               if e.cameo.isdigit())
+               if t.pos_ in ("VERB", "NOUN") for e in ctx.lexicon.candidates(t.pos_.lower(), lemma(t)))
 
 
 def _refusals(ctx: CodingContext, events: list[Event]) -> list[Event]:
@@ -517,13 +514,20 @@ def _events_for(ctx: CodingContext, token: Token, entry: LexEntry, dyad: Dyad) -
             continue
         events.append(event)
         _note_coded(ctx, token, entry, event, dyad)
-        if dyad.mutual and source is not None and target is not None and event.cameo == code.code and \
-                source.country and target.country and source.country != target.country and \
-                not {"hypothetical", "negated"} & set(event.modes):
+        if dyad.mutual and source is not None and target is not None and _held(event, code):
             # talks held with Y are Y's talks too; an offer to negotiate is the offerer's alone
             events.append(_event(ctx, token, entry, source=target, target=source, dyad=dyad))
             _note_coded(ctx, token, entry, events[-1], dyad)
     return events
+
+
+def _held(event: Event, code: CameoCode) -> bool:
+    """A conversation that took place between two countries: not turned into a commitment, not negated
+    or hypothetical."""
+    source, target = event.source, event.target
+    return event.cameo == code.code and source is not None and target is not None and \
+        bool(source.country) and bool(target.country) and source.country != target.country and \
+        not {"hypothetical", "negated"} & set(event.modes)
 
 
 def _note_coded(ctx: CodingContext, token: Token, entry: LexEntry, event: Event, dyad: Dyad) -> None:

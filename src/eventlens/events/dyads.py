@@ -43,7 +43,8 @@ _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 #: How a nominal event names its own doer: "demands from UNITA", "an appeal by Gbagbo".
 _OWN_PARTY_PREPS = ("by", "from")
 _MAX_NOUN_HOPS = 2
-_PROTEST_ROOT = "14"
+#: CAMEO root of protest, shared with the coder
+PROTEST_ROOT = "14"
 _MOBILIZE_ROOT = "15"
 #: Statements, appeals, demands, disapproval, rejection, threats, protest: roots whose verbs react to an event.
 _REACTION_ROOTS = ("01", "02", "10", "11", "12", "13", "14")
@@ -601,7 +602,7 @@ def _protested(verb: Token, entry: LexEntry, scope: Scope,
                source: ActorMention | None) -> tuple[ActorMention, ...]:
     """'blocked streets in Hong Kong in defiance of Chinese authorities', 'staged a hunger strike to demand
     reforms by Suharto's government': whom a protest is aimed at, named in why it was staged."""
-    if not entry.cameo.startswith(_PROTEST_ROOT):
+    if not entry.cameo.startswith(PROTEST_ROOT):
         return ()
     for child in (*verb.children, *_stray_purposes(verb)):
         if child.dep_ in ("advcl", "xcomp", "prep") and child.i > verb.i:
