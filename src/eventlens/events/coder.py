@@ -16,7 +16,6 @@ from eventlens.actors.resolve import ETHNIC_BASIS
 from eventlens.config import CODER_VERSION, Settings
 from eventlens.dates import CALENDAR
 from eventlens.events.dyads import (
-    PROTEST_ROOT,
     Dyad,
     Scope,
     conjuncts,
@@ -31,7 +30,7 @@ from eventlens.events.dyads import (
 from eventlens.events.lexicon import LexEntry, Lexicon, lemma
 from eventlens.events.matching import best_entry, compound_candidates
 from eventlens.events.modes import condition_marks, detect_modes, in_condition, unreal_commitment
-from eventlens.events.ontology import CameoCode, Ontology
+from eventlens.events.ontology import PROTEST_ROOT, CameoCode, Ontology
 from eventlens.events.parties import (
     PLACE_BASIS,
     UNNAMED_BASIS,

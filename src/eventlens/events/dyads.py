@@ -23,6 +23,7 @@ from spacy.tokens import Token
 from eventlens.actors.resolve import mention_at, phrase_actor
 from eventlens.events.lexicon import LexEntry, Lexicon, lemma
 from eventlens.events.matching import best_entry
+from eventlens.events.ontology import PROTEST_ROOT, VIOLENT_ROOTS
 from eventlens.records import ActorMention
 
 _TARGET_PREPS = ("against", "with", "on", "to", "at", "upon", "into", "for", "from", "over")
@@ -43,8 +44,6 @@ _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 #: How a nominal event names its own doer: "demands from UNITA", "an appeal by Gbagbo".
 _OWN_PARTY_PREPS = ("by", "from")
 _MAX_NOUN_HOPS = 2
-#: CAMEO root of protest, shared with the coder
-PROTEST_ROOT = "14"
 _MOBILIZE_ROOT = "15"
 #: Statements, appeals, demands, disapproval, rejection, threats, protest: roots whose verbs react to an event.
 _REACTION_ROOTS = ("01", "02", "10", "11", "12", "13", "14")
@@ -219,7 +218,7 @@ def _split_event(pobj: Token, verb: Token, scope: Scope) -> bool:
         return False
     word = pobj.doc[after]
     return word.tag_ == "VBG" and word.head.i == verb.i and \
-        any(e.cameo[:2] in ("18", "19", "20") for e in scope.lexicon.candidates("verb", lemma(word)))
+        any(e.cameo.startswith(VIOLENT_ROOTS) for e in scope.lexicon.candidates("verb", lemma(word)))
 
 
 def demand_dyad(statement: Token, clause: Token, scope: Scope) -> Dyad:

@@ -9,6 +9,9 @@ from eventlens.errors import DataError
 from eventlens.tables import load_json
 
 PACKAGE = "eventlens.events"
+#: CAMEO roots the coder's rules name: protest (14); assault, fight and mass violence (18-20).
+PROTEST_ROOT = "14"
+VIOLENT_ROOTS = ("18", "19", "20")
 _REDUCE_RELATIONS, _VERBAL_CONFLICT = "16", 3
 
 

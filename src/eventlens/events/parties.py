@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from eventlens.actors.resolve import ETHNIC_BASIS
 from eventlens.events.dyads import Dyad
-from eventlens.events.ontology import CameoCode
+from eventlens.events.ontology import VIOLENT_ROOTS, CameoCode
 from eventlens.records import ActorMention, Place
 
 #: Target rules that find a target only through another clause or phrase: too weak without a source.
@@ -82,8 +82,6 @@ def place_actor(place: Place) -> ActorMention:
 
 #: The basis of a doer the text does not name, credited to the country where the act took place.
 UNNAMED_BASIS = f"{PLACE_BASIS}+unnamed"
-#: CAMEO roots of violence (assault, fight, mass violence), done by someone's armed men.
-_VIOLENT_ROOTS = ("18", "19", "20")
 #: Acts only a state's authorities do: investigate (09), arrest, detain or charge (173), expel or deport (174).
 _STATE_ACTS = ("09", "173", "174")
 
@@ -95,7 +93,7 @@ def unnamed_doers(code: CameoCode, place: Place | None) -> ActorMention | None:
     it. Only for acts placed by the event's own clause; the name and basis say the actor is inferred."""
     if place is None or not place.country or place.guessed:
         return None
-    if code.code.startswith(_VIOLENT_ROOTS):
+    if code.code.startswith(VIOLENT_ROOTS):
         name, sector = "unidentified attackers", "UAF"
     elif code.code.startswith(_STATE_ACTS):
         name, sector = "authorities", "GOV"
