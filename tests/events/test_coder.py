@@ -676,3 +676,15 @@ def test_who_is_guilty_of_or_responsible_for_an_act_did_it(code) -> None:  # typ
 def test_human_shields_the_parser_hung_on_the_object(code) -> None:  # type: ignore[no-untyped-def]
     result = code("Islamic State militants held around 20,000 civilians as human shields in Raqqa.")
     assert [e.cameo for e in result.events] == ["184"]
+
+
+def test_the_subject_of_a_gerund_of_manner_is_the_main_subject(code) -> None:  # type: ignore[no-untyped-def]
+    events = _events(code("China continues with its humanitarian efforts in Africa by donating medical supplies to "
+                          "various African countries."))
+    assert [(s, plover) for s, _, plover, _ in events] == [("CHN", "AID")]
+
+
+def test_what_an_announcement_measures_out_is_its_own_decision(code) -> None:  # type: ignore[no-untyped-def]
+    events = _events(code("The U.S. Government announced nearly $33 million in additional assistance to "
+                          "populations affected by Tropical Cyclone Idai in Mozambique."))
+    assert [(s, plover) for s, _, plover, _ in events] == [("USA", "AID")]

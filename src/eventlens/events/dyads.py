@@ -39,6 +39,9 @@ _LEADING = frozenset({"lead", "organize", "organise", "command"})
 _NOMINAL_POS = ("NOUN", "PROPN", "NUM", "PRON")
 #: "a stronghold on the Thai border": a country's edge says where, not whom (either side may be meant)
 _EDGES = frozenset({"border", "frontier", "boundary"})
+#: Verbs that make public a decision of their subject's own
+_ANNOUNCING = frozenset({"announce", "unveil", "approve", "pledge"})
+_GERUND_PREPS = frozenset({"by", "after", "before", "while", "without", "through", "upon"})
 _LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "across", "around", "throughout"})
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 #: How a nominal event names its own doer: "demands from UNITA", "an appeal by Gbagbo".
@@ -424,9 +427,11 @@ def _subject_actors(verb: Token, scope: Scope) -> tuple[tuple[ActorMention, ...]
 
 
 def _climbable(prep: Token) -> bool:
-    """A preposition through which a verb's subject reaches what it governs: 'resorted to', and one hung on
-    a predicate adjective ('is guilty of violating', 'is responsible for the killings')."""
-    return prep.lower_ == "to" or (prep.head.pos_ == "ADJ" and prep.head.dep_ == "acomp")
+    """A preposition through which a verb's subject reaches what it governs: 'resorted to', one hung on a
+    predicate adjective ('is guilty of violating', 'is responsible for the killings'), and one whose
+    gerund tells how or when the subject acted ('continues its efforts by donating supplies')."""
+    return prep.lower_ == "to" or (prep.head.pos_ == "ADJ" and prep.head.dep_ == "acomp") or \
+        (prep.lower_ in _GERUND_PREPS and prep.head.pos_ == "VERB")
 
 
 def _subject(verb: Token, scope: Scope) -> Token | None:
@@ -766,9 +771,15 @@ def _governor_subject(noun: Token, scope: Scope) -> tuple[tuple[ActorMention, ..
 
 
 def _reacts_to(verb: Token, noun: Token, scope: Scope) -> bool:
-    """Whether the noun is what a statement, appeal, demand, complaint, rejection, threat or protest is about."""
-    through_prep = any(node.dep_ == "prep" for node in noun.ancestors if node.i != verb.i and verb in node.ancestors)
-    match = best_entry(verb, scope.lexicon.candidates("verb", lemma(verb))) if through_prep else None
+    """Whether the noun is what a statement, appeal, demand, complaint, rejection, threat or protest is about.
+
+    What an announcement measures out is its own decision, not its topic: "announced $33 million in
+    assistance", "announced a package of aid".
+    """
+    preps = [node for node in noun.ancestors if node.dep_ == "prep" and node.i != verb.i and verb in node.ancestors]
+    if not preps or (lemma(verb) in _ANNOUNCING and all(p.lower_ in ("in", "of") for p in preps)):
+        return False
+    match = best_entry(verb, scope.lexicon.candidates("verb", lemma(verb)))
     return match is not None and match[0].cameo.startswith(_REACTION_ROOTS)
 
 
