@@ -688,3 +688,18 @@ def test_what_an_announcement_measures_out_is_its_own_decision(code) -> None:  #
     events = _events(code("The U.S. Government announced nearly $33 million in additional assistance to "
                           "populations affected by Tropical Cyclone Idai in Mozambique."))
     assert [(s, plover) for s, _, plover, _ in events] == [("USA", "AID")]
+
+
+def test_a_claim_about_they_is_the_claimants_own(code) -> None:  # type: ignore[no-untyped-def]
+    assert code("Houthi rebels of Yemen have claimed that they had attacked the cities in Saudi Arabia with "
+                "rockets and drones.").events == ()
+
+
+def test_releasing_a_statement_releases_no_one(code) -> None:  # type: ignore[no-untyped-def]
+    assert code("Senator Chris Murphy released the following statement after the vote.").events == ()
+
+
+def test_what_a_bill_or_plan_would_do_has_not_happened(code) -> None:  # type: ignore[no-untyped-def]
+    assert not [e for e in code("Israel introduced a bill to annex the Jordan Valley.").events if happened(e)]
+    plan = code("Syria drew up a plan to attack Israel.").events
+    assert [e.modes for e in plan if e.plover == "ASSAULT"] == [("hypothetical",)]

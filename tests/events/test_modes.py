@@ -8,8 +8,9 @@ def _modes(result, plover):  # type: ignore[no-untyped-def]
 
 
 def test_a_conjunct_shares_what_governs_its_first_conjunct(code) -> None:  # type: ignore[no-untyped-def]
-    result = code("The resolution aims to tighten sanctions and impose a naval blockade against Serbia.")
-    assert all("hypothetical" in modes for modes in _modes(result, "ASSAULT"))
+    result = code("Hungary aims to tighten sanctions and impose a naval blockade against Serbia.")
+    blockade = _modes(result, "COERCE")  # a blockade, CAMEO 191
+    assert blockade and all("hypothetical" in modes for modes in blockade)
     # ... but not that conjunct's own meaning: attacking after rejecting a plan is no refusal to attack
     result = code("Israel rejected the plan and attacked Gaza.")
     assert _modes(result, "ASSAULT") == [()]

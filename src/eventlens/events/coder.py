@@ -252,11 +252,16 @@ def _claim(ctx: CodingContext, token: Token, entry: LexEntry, scope: Scope) -> t
     row = ctx.lexicon.claim(lemma(token)) if _claiming(ctx, token, entry) else None
     if row is None:
         return None
-    for clause in (c for c in _reported_clauses(token) if _hostile(ctx, c)):
+    for clause in (c for c in _reported_clauses(token) if _hostile(ctx, c) and not _self_reference(c)):
         dyad = demand_dyad(token, clause, scope)
         if any(not same_actor(s, t) for s in dyad.sources for t in dyad.targets):
             return row, replace(dyad, target_rule="claimed-of")
     return None
+
+
+def _self_reference(clause: Token) -> bool:
+    """'The Houthis claimed that they had attacked ...': a pronoun subject is the claimant itself."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PRON" for c in clause.children)
 
 
 def _hostile(ctx: CodingContext, clause: Token) -> bool:

@@ -20,6 +20,7 @@ _WANTING = frozenset({
     "promise", "press", "lobby", "campaign", "support", "favour", "favor", "back", "discuss", "mull",
     "weigh", "bid", "proposal", "threat", "request", "appeal", "ready", "willing", "prepared", "eager",
     "pressure", "agreement", "consensus", "deal", "decision", "commitment",
+    "bill", "legislation", "draft", "initiative",
 })
 _REFUSING = frozenset({"refuse", "reject", "deny", "decline", "oppose", "veto", "fail", "avoid", "resist",
                        "refusal", "rejection", "failure"})
@@ -74,11 +75,18 @@ def _governing_chain(token: Token) -> list[Token]:
     node = token
     while node.dep_ == "conj" and node.head.i != node.i:
         node = node.head
-    while node.head.i != node.i and (node.dep_ in _SCOPE_DEPS or
+    while node.head.i != node.i and (node.dep_ in _SCOPE_DEPS or _infinitive_relative(node) or
                                      (node.dep_ == "ccomp" and node.pos_ in ("NOUN", "PROPN"))):
         node = node.head
         chain.append(node)
     return chain
+
+
+def _infinitive_relative(node: Token) -> bool:
+    """'a bill to annex the valley', 'a plan to attack': an infinitive on a noun says what the noun is for,
+    so the noun's meaning reaches it, as a true relative clause's does not."""
+    return node.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children) and \
+        not any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
 
 
 def _clause_verbs(trigger: Token, chain: list[Token]) -> list[Token]:
