@@ -703,3 +703,12 @@ def test_what_a_bill_or_plan_would_do_has_not_happened(code) -> None:  # type: i
     assert not [e for e in code("Israel introduced a bill to annex the Jordan Valley.").events if happened(e)]
     plan = code("Syria drew up a plan to attack Israel.").events
     assert [e.modes for e in plan if e.plover == "ASSAULT"] == [("hypothetical",)]
+
+
+def test_a_clause_telling_what_happened_before_is_background(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Italy announced a suspension of air links with Serbia on Wednesday, one day after a Serbian "
+                  "army jet shot down a helicopter carrying EC truce monitors.")
+    assert [e.plover for e in result.events] == ["SANCTION"]
+    # alone in its sentence, the earlier act is still the news
+    alone = code("It was quiet in Zagreb one day after a Serbian army jet shot down a helicopter.").events
+    assert [(e.source.country if e.source else None, e.plover) for e in alone] == [("SRB", "ASSAULT")]

@@ -365,6 +365,8 @@ def _earlier_event(noun: Token) -> bool:
     a demonstration calling for ...')."""
     if noun.pos_ in _VERB_POS and noun.dep_ in ("acl", "relcl") and noun.head.pos_ in _NOUN_POS:
         noun = noun.head
+    if noun.pos_ in _VERB_POS:
+        return _earlier_clause(noun)
     node = noun
     while node.head.i != node.i and (node.dep_ in ("conj", "compound", "appos") or (
             node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ == "NOUN" and
@@ -374,6 +376,15 @@ def _earlier_event(noun: Token) -> bool:
         return False
     prep = node.head
     return prep.lower_ in _BACKGROUND_PREPS or (prep.lower_ in ("to", "of") and prep.head.lower_ in _CAUSES)
+
+
+def _earlier_clause(verb: Token) -> bool:
+    """'one day after a Serbian army jet shot down a helicopter', 'since rebels seized the town': a clause
+    that tells what happened before the event reported."""
+    clause = _first_conjunct(verb)
+    if clause.dep_ == "advcl":
+        return any(m.dep_ == "mark" and m.lower_ in _BACKGROUND_PREPS for m in clause.children)
+    return clause.dep_ == "pcomp" and clause.head.lower_ in _BACKGROUND_PREPS
 
 
 def _reported_as_news(noun: Token) -> bool:
@@ -415,8 +426,9 @@ def _not_an_act(ctx: CodingContext, token: Token) -> str | None:
             ctx.lexicon.is_nonevent(lemma(token.head)):
         # "faces pressure to help Iran", "seeks to avoid having to strike": wanted or feared, not done
         return f"'{token.head.text}' says this is not an event"
-    if token.dep_ in ("acl", "relcl") and _earlier_event(token):
-        return _IN_PASSING  # "rioted following a demonstration calling for ...": part of the background
+    if _earlier_event(token):
+        # "rioted following a demonstration calling for ...", "one day after a jet shot down ...": background
+        return _IN_PASSING
     return None
 
 
