@@ -712,3 +712,9 @@ def test_a_clause_telling_what_happened_before_is_background(code) -> None:  # t
     # alone in its sentence, the earlier act is still the news
     alone = code("It was quiet in Zagreb one day after a Serbian army jet shot down a helicopter.").events
     assert [(e.source.country if e.source else None, e.plover) for e in alone] == [("SRB", "ASSAULT")]
+
+
+def test_a_nominal_event_owned_by_an_unknown_group_is_not_the_governors(code) -> None:  # type: ignore[no-untyped-def]
+    events = _events(code("Palestinian leader Yasser Arafat defended Iraq and Libya on Friday against Western "
+                          "criticism of their arms industries."))
+    assert not [e for e in events if e[2] == "ACCUSE"]

@@ -752,6 +752,8 @@ def _noun_sources(noun: Token, entry: LexEntry, scope: Scope,
     named = _prep_objects(noun, tuple(p for p in _OWN_PARTY_PREPS if p != entry.prep), scope)
     if named:
         return named, "prep-source"
+    if any(c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "ORG") for c in noun.children):
+        return (), "modifier-unresolved"  # "defended Iraq against Western criticism": the West's, not Arafat's
     return _governor_subject(noun, scope)
 
 
