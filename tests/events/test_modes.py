@@ -20,3 +20,10 @@ def test_what_an_agreement_commits_to_has_not_happened_yet(code) -> None:  # typ
     result = code("Israel and the Palestinians reached a consensus to exchange information on water resources.")
     assert _modes(result, "AGREE") and all(modes == () for modes in _modes(result, "AGREE"))
     assert all("hypothetical" in modes for modes in _modes(result, "COOPERATE"))
+
+
+def test_what_is_refused_permission_did_not_happen(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("The UNITA militarist wing refused to allow United Nations planes to land and evacuate 15 of its "
+                  "observers.")
+    evacuation = _modes(result, "AID")
+    assert evacuation and all("negated" in modes for modes in evacuation)

@@ -75,18 +75,21 @@ def _governing_chain(token: Token) -> list[Token]:
     node = token
     while node.dep_ == "conj" and node.head.i != node.i:
         node = node.head
-    while node.head.i != node.i and (node.dep_ in _SCOPE_DEPS or _infinitive_relative(node) or
+    while node.head.i != node.i and (node.dep_ in _SCOPE_DEPS or _governed_infinitive(node) or
                                      (node.dep_ == "ccomp" and node.pos_ in ("NOUN", "PROPN"))):
         node = node.head
         chain.append(node)
     return chain
 
 
-def _infinitive_relative(node: Token) -> bool:
+def _governed_infinitive(node: Token) -> bool:
     """'a bill to annex the valley', 'a plan to attack': an infinitive on a noun says what the noun is for,
-    so the noun's meaning reaches it, as a true relative clause's does not."""
-    return node.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children) and \
-        not any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+    so the noun's meaning reaches it, as a true relative clause's does not. Nor is 'allow planes to land'
+    a reported clause: what is (not) allowed is governed by the allowing."""
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+    if node.dep_ == "ccomp":
+        return infinitive
+    return node.dep_ == "relcl" and infinitive and not any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
 
 
 def _clause_verbs(trigger: Token, chain: list[Token]) -> list[Token]:
