@@ -24,6 +24,11 @@ def test_malformed_rows_name_their_line(row: str, message: str) -> None:
         parse_lexicon(f"# header\n{row}\n")
 
 
+def test_a_row_that_repeats_another_names_both_lines() -> None:
+    with pytest.raises(DataError, match=r"lexicon\.tsv:3: same kind, lemma, particle and object as line 2"):
+        parse_lexicon("# header\nverb\tmeet\t-\t-\twith\t040\tx\nverb\tmeet\t-\t-\t-\t043\ty\n")
+
+
 def test_every_row_uses_a_known_code_and_every_category_is_covered() -> None:
     ontology = load_ontology()
     lexicon = load_lexicon()

@@ -137,6 +137,7 @@ def parse_lexicon(text: str) -> Lexicon:
     """Parse lexicon TSV text (exposed for tests and user lexicons)."""
     version = "unversioned"
     index: dict[tuple[str, str], list[LexEntry]] = defaultdict(list)
+    seen: dict[tuple[str, str, str | None, str | None], int] = {}
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.rstrip("\n")
         if line.startswith("#"):
@@ -146,6 +147,11 @@ def parse_lexicon(text: str) -> Lexicon:
         if not line.strip() or line.startswith("kind\t"):
             continue
         entry = _row(line, number)
+        key = (entry.kind, entry.lemma, entry.particle, entry.object)
+        if key in seen:
+            raise DataError(f"lexicon.tsv:{number}: same kind, lemma, particle and object as line {seen[key]}; "
+                            "a word can match only one of them, so merge the two rows or delete one")
+        seen[key] = number
         index[(entry.kind, entry.lemma)].append(entry)
     entries = {key: tuple(sorted(rows, key=lambda e: -e.specificity)) for key, rows in index.items()}
     return Lexicon(entries=entries, version=f"eventlens.lexicon@{version}")
