@@ -29,7 +29,7 @@ from eventlens.events.dyads import (
 )
 from eventlens.events.lexicon import LexEntry, Lexicon, lemma
 from eventlens.events.matching import best_entry, compound_candidates
-from eventlens.events.modes import condition_marks, detect_modes, in_condition, unreal_commitment
+from eventlens.events.modes import condition_marks, detect_modes, first_conjunct, in_condition, unreal_commitment
 from eventlens.events.ontology import PROTEST_ROOT, CameoCode, Ontology
 from eventlens.events.parties import (
     PLACE_BASIS,
@@ -381,7 +381,7 @@ def _earlier_event(noun: Token) -> bool:
 def _earlier_clause(verb: Token) -> bool:
     """'one day after a Serbian army jet shot down a helicopter', 'since rebels seized the town': a clause
     that tells what happened before the event reported."""
-    clause = _first_conjunct(verb)
+    clause = first_conjunct(verb)
     if clause.dep_ == "advcl":
         return any(m.dep_ == "mark" and m.lower_ in _BACKGROUND_PREPS for m in clause.children)
     return clause.dep_ == "pcomp" and clause.head.lower_ in _BACKGROUND_PREPS
@@ -441,19 +441,13 @@ def _coded_elsewhere(ctx: CodingContext, token: Token, entry: LexEntry, verbs: d
     coded = [c for c in complements if c.i in verbs]
     if coded and (entry.cameo.startswith("03") or ctx.lexicon.is_intent(lemma(token))):
         return f"intent verb: the commitment is coded on '{coded[0].text}'"
-    clause = _first_conjunct(token)  # "killing or wounding 50": both are how the attack was done
+    clause = first_conjunct(token)  # "killing or wounding 50": both are how the attack was done
     if clause.dep_ == "advcl" and clause.head.i in verbs and not complement(clause, ctx.lexicon) and \
             not any(c.dep_ in ("nsubj", "nsubjpass") for c in (*token.children, *clause.children)):
         # "staged demonstrations to demand reforms", "opened fire, killing one": how or why the main event
         # was done, by its own subject, not a second report
         return f"purpose or manner of '{clause.head.text}': coded with it"
     return None
-
-
-def _first_conjunct(token: Token) -> Token:
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
-    return token
 
 
 def _protest_manner(ctx: CodingContext, protest: Token) -> list[int]:

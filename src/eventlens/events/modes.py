@@ -72,14 +72,19 @@ def _governing_chain(token: Token) -> list[Token]:
     and attacked" did not refuse the attack.
     """
     chain = []
-    node = token
-    while node.dep_ == "conj" and node.head.i != node.i:
-        node = node.head
+    node = first_conjunct(token)
     while node.head.i != node.i and (node.dep_ in _SCOPE_DEPS or _governed_infinitive(node) or
                                      (node.dep_ == "ccomp" and node.pos_ in ("NOUN", "PROPN"))):
         node = node.head
         chain.append(node)
     return chain
+
+
+def first_conjunct(token: Token) -> Token:
+    """The first of the phrases coordinated with the token ('killing or wounding 50': killing)."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _governed_infinitive(node: Token) -> bool:
