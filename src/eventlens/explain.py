@@ -24,8 +24,9 @@ def explain(article: Article, res: Resources) -> str:
     for e in result.events:
         target = f"{e.target.country} ({e.target.name})" if e.target else "-"
         place = f" at {e.place.name}" if e.place else ""
+        category = e.plover or "statement (no PLOVER category)"
         lines.append(f"  {e.source.country if e.source else '-'} ({e.source.name if e.source else '-'}) -> {target}: "
-                     f"{e.plover} / CAMEO {e.cameo} {e.cameo_name}; modes {list(e.modes) or '-'}; "
+                     f"{category} / CAMEO {e.cameo} {e.cameo_name}; modes {list(e.modes) or '-'}; "
                      f"date {e.date}{place}; confidence {e.confidence}\n      rule {e.rule}; {e.lexicon_entry}")
     if not result.events:
         lines.append("  (none)")

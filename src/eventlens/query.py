@@ -6,6 +6,10 @@ from dataclasses import dataclass
 
 from eventlens.store import Store
 
+#: An event's category in SQL, as ``events.identity.category`` gives it: PLOVER's, or for a statement
+#: (which PLOVER does not code) 'CAMEO' and its 3-digit code. ``t`` is the table prefix.
+_CATEGORY = "coalesce({t}plover, 'CAMEO ' || left({t}cameo, 3))"
+
 
 @dataclass(frozen=True, slots=True)
 class Summary:
@@ -44,7 +48,8 @@ def summarise(store: Store, top: int = 10) -> Summary:
         "SELECT source_country, coalesce(target_country, '-'), count(*) AS n FROM events "
         f"WHERE {happened} GROUP BY ALL ORDER BY n DESC, 1, 2 LIMIT ?", [top]).fetchall()
     categories = con.execute(
-        f"SELECT plover, count(*) AS n FROM events WHERE {happened} GROUP BY ALL ORDER BY n DESC, 1 LIMIT ?",
+        f"SELECT {_CATEGORY.format(t='')}, count(*) AS n FROM events WHERE {happened} "
+        "GROUP BY ALL ORDER BY n DESC, 1 LIMIT ?",
         [top]).fetchall()
     errors = con.execute("SELECT source, reason FROM ingest_errors ORDER BY recorded_at DESC, source LIMIT ?",
                          [top]).fetchall()
@@ -77,7 +82,7 @@ def format_summary(summary: Summary) -> str:
         "top dyads (source -> target: events that happened)",
     ]
     lines += [f"  {s} -> {t}: {n}" for s, t, n in summary.top_dyads] or ["  (none)"]
-    lines += ["", "top PLOVER categories"]
+    lines += ["", "top categories (PLOVER's; statements by CAMEO code)"]
     lines += [f"  {c}: {n}" for c, n in summary.top_categories] or ["  (none)"]
     if summary.recent_errors:
         lines += ["", "inputs that failed"]
@@ -109,7 +114,8 @@ def find_quotes(store: Store, speaker: str | None = None, about: str | None = No
     rows = store.con.execute(
         "SELECT q.date, coalesce(q.speaker_name, q.speaker_text), q.speaker_country, q.kind, q.cue, q.content, "
         "q.article_id, a.title, "
-        "(SELECT list(e.plover || ' ' || coalesce(e.source_country, '?') || '->' || coalesce(e.target_country, '-') "
+        f"(SELECT list({_CATEGORY.format(t='e.')} || ' ' || coalesce(e.source_country, '?') || '->' "
+        "                || coalesce(e.target_country, '-') "
         "             ORDER BY e.trigger_start) FROM quote_events e "
         "  WHERE e.article_id = q.article_id AND e.content_start = q.content_start AND e.content_end = q.content_end) "
         "FROM quotes q JOIN articles a ON a.id = q.article_id "

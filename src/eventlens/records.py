@@ -138,7 +138,8 @@ class Event:
     id: str
     source: ActorMention | None
     target: ActorMention | None
-    plover: str
+    #: None for a statement that acts (CAMEO 011-019: acknowledging, denying, condoling), which PLOVER does not code
+    plover: str | None
     cameo: str
     cameo_name: str
     quad_class: int

@@ -1,8 +1,10 @@
 """How the event eval reads gold (compound actors as the PLOVER records mark them) and what it counts."""
 
+import json
+
 import pytest
 
-from eventlens.evaluation.events import _actor_code, happened, plover_triples
+from eventlens.evaluation.events import _actor_code, happened, plover_triples, score_plover
 from eventlens.events.ontology import load_ontology
 from eventlens.records import ActorMention, Span
 
@@ -65,3 +67,14 @@ def test_a_transnational_ngo_reads_as_the_gold_igo_and_a_militant_group_as_img()
     assert _actor_code(_actor(None, "REB", None)) == "---"  # 'militants' name no body
     assert _actor_code(_actor("UNO", None, "org:UN")) == "IGO"
     assert _actor_code(None) == "---"
+
+
+@pytest.mark.model
+def test_plover_scores_no_statement_since_its_gold_codes_none(resources, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    gold = tmp_path / "plover.json"
+    gold.write_text(json.dumps([{"id": "s1", "event": "ASSAULT", "source": [{"code": "RUS"}],
+                                 "target": [{"code": "GEO"}],
+                                 "text": "Russian forces shelled Georgian villages, and Obama expressed condolences "
+                                         "to Georgia."}]), encoding="utf-8")
+    case = score_plover(gold, resources).cases[0]
+    assert case.produced == [("RUS", "GEO", "ASSAULT")] and case.main == "ASSAULT"

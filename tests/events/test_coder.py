@@ -1,6 +1,7 @@
 import pytest
 
 from eventlens.evaluation.events import happened
+from eventlens.records import ArticleResult
 
 pytestmark = pytest.mark.model
 
@@ -590,27 +591,49 @@ def test_whom_a_row_object_in_a_phrase_is_used_on_is_the_verbs_own_object(code) 
     assert ("LBN", "ISR", "AGREE", ()) in _events(code("Lebanon agreed to a ceasefire with Israel."))
 
 
+def _statements(result: ArticleResult) -> list[tuple[str | None, str | None, str]]:
+    """(source country, target country, CAMEO code) of the statements PLOVER does not code (no category)."""
+    return [(e.source.country if e.source else None, e.target.country if e.target else None, e.cameo)
+            for e in result.events if e.plover is None]
+
+
+def test_a_statement_that_acts_is_an_event_with_no_plover_category(code) -> None:  # type: ignore[no-untyped-def]
+    condoled = code("President Obama expressed condolences to Japan after the earthquake.")
+    assert _statements(condoled) == [("USA", "JPN", "018")]
+    # sorrow for what happened in a place is for its people, as CAMEO's coders code it
+    sorrow = code("President obama expressed sorrow for the horrific shootings in South Carolina.")
+    assert _statements(sorrow) == [("USA", "USA", "018")]
+    # a plain statement or a comment on how things stand is a quote: what it says is coded, the saying is not
+    assert code("Medvedev said on Tuesday that the weather in Moscow was fine.").events == ()
+    assert code("Israel voiced concern over the weather in Lebanon.").events == ()
+
+
 def test_declining_to_comment_is_no_refusal(code) -> None:  # type: ignore[no-untyped-def]
-    assert code("The Government of Eritrea declined to comment on the dispute.").events == ()
+    declined = code("The Government of Eritrea declined to comment on the dispute.")
+    assert _statements(declined) == [("ERI", None, "011")] and len(declined.events) == 1
     # declining to act is still a refusal
     assert ("SYR", None, "REJECT", ()) in _events(code("Syria declined to attend the summit."))
 
 
 def test_what_a_denial_or_rejected_accusation_says_is_not_reported_as_done(code) -> None:  # type: ignore[no-untyped-def]
-    assert code("Iran's foreign ministry strongly rejected accusations by Netanyahu that Tehran was behind the "
-                "attack.").events == ()
-    assert code("The Chinese government has denied charges that it hacked US networks.").events == ()
+    rejected = code("Iran's foreign ministry strongly rejected accusations by Netanyahu that Tehran was behind the "
+                    "attack.")
+    assert _statements(rejected) == [("IRN", "ISR", "016")] and len(rejected.events) == 1
+    denied = code("The Chinese government has denied charges that it hacked US networks.")
+    assert [e.cameo for e in denied.events] == ["016"]
 
 
 def test_a_claim_that_someone_attacked_accuses_them(code) -> None:  # type: ignore[no-untyped-def]
     result = code("The US claimed that ISIL had attacked Iraq and taken the city of Mosul.")
     assert [(e.source.country if e.source else None, e.target.name if e.target else None, e.plover)
             for e in result.events] == [("USA", "Islamic State", "ACCUSE")]
-    # a claim about oneself is a statement, and what it claims is not reported as done
-    assert code("Sri Lankan military officials claimed that they had attacked two LTTE camps.").events == ()
-    # claiming responsibility says the attack happened
+    # claiming one's own attack claims responsibility for it (015), and the attack is not vouched for
+    claimed_own = code("Sri Lankan military officials claimed that they had attacked two LTTE camps.")
+    assert [(e.source.country if e.source else None, e.target.name if e.target else None, e.cameo)
+            for e in claimed_own.events] == [("LKA", "Liberation Tigers of Tamil Eelam", "015")]
+    # claiming responsibility is an event of its own and says the attack happened
     claimed = code("The Taliban claimed responsibility for the attack, which killed dozens of people in Kabul.")
-    assert [e.plover for e in claimed.events] == ["ASSAULT"]
+    assert [(e.cameo, e.plover) for e in claimed.events] == [("015", None), ("190", "ASSAULT")]
 
 
 def test_a_commitment_someone_is_told_they_must_make_is_not_made(code) -> None:  # type: ignore[no-untyped-def]
@@ -691,8 +714,9 @@ def test_what_an_announcement_measures_out_is_its_own_decision(code) -> None:  #
 
 
 def test_a_claim_about_they_is_the_claimants_own(code) -> None:  # type: ignore[no-untyped-def]
-    assert code("Houthi rebels of Yemen have claimed that they had attacked the cities in Saudi Arabia with "
-                "rockets and drones.").events == ()
+    claimed = code("Houthi rebels of Yemen have claimed that they had attacked the cities in Saudi Arabia with "
+                   "rockets and drones.")
+    assert _statements(claimed) == [("YEM", "SAU", "015")] and len(claimed.events) == 1
 
 
 def test_releasing_a_statement_releases_no_one(code) -> None:  # type: ignore[no-untyped-def]

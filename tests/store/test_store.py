@@ -46,7 +46,16 @@ def test_summary_counts_and_separates_what_happened(code, tmp_path: Path) -> Non
         summary = summarise(store)
     assert summary.articles == 2 and summary.events > summary.events_happened
     assert ("RUS", "GEO") in {(s, t) for s, t, _ in summary.top_dyads}
-    assert "top PLOVER categories" in format_summary(summary)
+    assert "top categories" in format_summary(summary)
+
+
+def test_a_statement_is_stored_and_counted_by_its_cameo_code(code, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    with Store(tmp_path / "t.duckdb") as store:
+        store.write([code("President Obama expressed condolences to Japan after the earthquake.")], "model")
+        summary = summarise(store)
+        stored = store.con.execute("SELECT plover, cameo, source_country, target_country FROM events").fetchall()
+    assert stored == [(None, "018", "USA", "JPN")]
+    assert summary.top_categories == [("CAMEO 018", 1)]
 
 
 def test_a_locked_database_is_a_clear_error(tmp_path: Path) -> None:

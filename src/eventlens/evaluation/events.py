@@ -136,12 +136,13 @@ def score_plover(path: Path, resources: Resources) -> SetScore:
     for record, result in zip(records, _code(resources, rows), strict=True):
         category = OLD_NAMES.get(record["event"], record["event"])
         case = Case(id=record["id"], text=record["text"], expected=plover_triples(record, category))
-        events = result.events if result else ()
+        # PLOVER codes no statements: its gold has none to match
+        events = [e for e in result.events if e.plover] if result else []
         # a triple stated twice in one sentence is one event, as the gold states it once
-        case.produced = sorted({(_actor_code(e.source), _actor_code(e.target), e.plover)
+        case.produced = sorted({(_actor_code(e.source), _actor_code(e.target), e.plover or NO_EVENT)
                                 for e in events if happened(e)})
         main = _main_event(events)
-        case.main = main.plover if main else NO_EVENT
+        case.main = main.plover or NO_EVENT if main else NO_EVENT
         case.main_source = _actor_code(main.source) if main else None
         confusion[(category, case.main)] += 1
         cases.append(case)

@@ -27,6 +27,7 @@ from eventlens.events.dyads import (
     reduced_passive,
     verb_dyad,
 )
+from eventlens.events.identity import category
 from eventlens.events.lexicon import LexEntry, Lexicon, lemma
 from eventlens.events.matching import best_entry, compound_candidates
 from eventlens.events.modes import condition_marks, detect_modes, first_conjunct, in_condition, unreal_commitment
@@ -79,6 +80,12 @@ _REASON_PREPS = frozenset({"for"})
 _ACCUSING_ROOT = "11"
 #: Denying responsibility or an accusation (016): what is denied is not reported as done either.
 _DENYING = "016"
+#: Plain statements ("said", "announced") and comments on how things stand (concern, hope: 012, 013): what
+#: they say is coded, and the saying is a quote. The other statement codes act by speaking (claiming or
+#: denying responsibility, condoling, declining comment) and are events of their own.
+_PLAIN_STATEMENTS = ("01", "010", "012", "013")
+#: Acknowledging or claiming responsibility
+_ACKNOWLEDGING = "015"
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,7 +229,7 @@ def _demand(ctx: CodingContext, token: Token, entry: LexEntry, scope: Scope) -> 
     Only when the clause names someone other than the speaker: "Egypt said it
     must act" is a statement of its own plans.
     """
-    if token.pos_ not in _VERB_POS or ctx.ontology.code(entry.cameo).plover is not None:
+    if token.pos_ not in _VERB_POS or entry.cameo not in _PLAIN_STATEMENTS:
         return None
     for clause in (c for c in token.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")):
         modal = next((m for c in clause.children if c.dep_ == "aux" for m in (ctx.lexicon.modal(c.lower_),) if m),
@@ -252,11 +259,27 @@ def _claim(ctx: CodingContext, token: Token, entry: LexEntry, scope: Scope) -> t
     row = ctx.lexicon.claim(lemma(token)) if _claiming(ctx, token, entry) else None
     if row is None:
         return None
-    for clause in (c for c in _reported_clauses(token) if _hostile(ctx, c) and not _self_reference(c)):
+    for clause in (c for c in _reported_clauses(token) if _hostile(ctx, c)):
+        if _self_reference(clause):
+            return _acknowledged(ctx, token, clause, scope)
         dyad = demand_dyad(token, clause, scope)
         if any(not same_actor(s, t) for s in dyad.sources for t in dyad.targets):
             return row, replace(dyad, target_rule="claimed-of")
     return None
+
+
+def _acknowledged(ctx: CodingContext, token: Token, clause: Token, scope: Scope) -> tuple[LexEntry, Dyad] | None:
+    """'The Houthis claimed that they had attacked the base': claiming one's own hostile act claims
+    responsibility for it (the verb's 015 row), aimed at whom the act was aimed at."""
+    row = next((e for e in ctx.lexicon.candidates("verb", lemma(token)) if e.cameo == _ACKNOWLEDGING), None)
+    if row is None:
+        return None
+    claimant = demand_dyad(token, clause, scope)
+    match = best_entry(clause, ctx.lexicon.candidates("verb", lemma(clause)))
+    act = verb_dyad(clause, match[0], match[1], scope) if match is not None else None
+    targets = tuple(t for t in act.targets if t not in claimant.sources) if act is not None else ()
+    return row, Dyad(sources=claimant.sources, targets=targets, source_rule=claimant.source_rule,
+                     target_rule="claimed-act" if targets else "none")
 
 
 def _self_reference(clause: Token) -> bool:
@@ -314,7 +337,7 @@ def _distinct(events: list[Event]) -> tuple[Event, ...]:
     """One event per sentence, dyad and category: the most confident of its reports."""
     best: dict[tuple[object, ...], Event] = {}
     for event in events:
-        key = (event.sentence, event.plover, _key(event.source), _key(event.target))
+        key = (event.sentence, category(event.plover, event.cameo), _key(event.source), _key(event.target))
         if key not in best or event.confidence > best[key].confidence:
             best[key] = event
     kept = {id(e) for e in best.values()}
@@ -351,8 +374,8 @@ def _noun_skip_reason(ctx: CodingContext, token: Token, entry: LexEntry, verbs: 
     if governor is not None and ctx.lexicon.is_nonevent(lemma(governor)):
         return f"'{governor.text}' says this is not an event"
     if governor is not None and governor.i in verbs and not own_dyad:
-        same = ctx.ontology.code(verbs[governor.i].cameo).plover == ctx.ontology.code(entry.cameo).plover
-        if same:
+        governing, own = ctx.ontology.code(verbs[governor.i].cameo), ctx.ontology.code(entry.cameo)
+        if category(governing.plover, governing.code) == category(own.plover, own.code):
             return f"repeats the event of '{governor.text}'"
     if (not named and not _reported_as_news(token)) or _earlier_event(token):
         return _IN_PASSING
@@ -499,8 +522,8 @@ def _triggers(ctx: CodingContext) -> list[tuple[Token, LexEntry, Token | None]]:
 
 def _events_for(ctx: CodingContext, token: Token, entry: LexEntry, dyad: Dyad) -> list[Event]:
     code = ctx.ontology.code(entry.cameo)
-    if code.plover is None:
-        ctx.note(token, entry, "rejected", f"CAMEO {entry.cameo} is a statement: kept as a quote, not an event")
+    if code.code in _PLAIN_STATEMENTS:
+        ctx.note(token, entry, "rejected", f"CAMEO {code.code} is a plain statement or comment: a quote, no event")
         return []
     acting = [s for s in dyad.sources if can_act(s)]
     needs_place = not acting or any(a.basis == ETHNIC_BASIS for a in (*acting, *dyad.targets))
@@ -546,7 +569,7 @@ def _note_coded(ctx: CodingContext, token: Token, entry: LexEntry, event: Event,
              f"{source.country or source.name if source else '?'} -> "
              f"{target.country or target.name if target else '-'} "
              f"[source: {dyad.source_rule}, target: {dyad.target_rule}{' +mutual' if dyad.mutual else ''}] "
-             f"{event.plover} {event.cameo}")
+             f"{category(event.plover, event.cameo)} {event.cameo}")
 
 
 def _clause_place(ctx: CodingContext, token: Token) -> Place | None:
@@ -571,10 +594,9 @@ def _event(ctx: CodingContext, token: Token, entry: LexEntry, *, source: ActorMe
             place_rule in _PLACE_TARGET_RULES and done_to_a_place(code):
         target, place_target = place_actor(place), _PLACE_TARGET_NOTE
     evidence = _evidence(token, source, target)
-    plover = code.plover or ""
     return Event(
         id=_event_id(ctx.article.id, token.idx, source, target, code.code),
-        source=source, target=target, plover=plover, cameo=code.code, cameo_name=code.name,
+        source=source, target=target, plover=code.plover, cameo=code.code, cameo_name=code.name,
         quad_class=code.quad_class, goldstein=code.goldstein, modes=modes,
         date=time_ref.value if time_ref else (published.isoformat() if published else None),
         date_granularity=time_ref.granularity if time_ref else ("day" if published else None),

@@ -18,10 +18,15 @@ def event_key(event: Event) -> str:
     """
     place = event.place
     parts = (
-        _actor_key(event.source), _actor_key(event.target), event.plover, event.date or "",
+        _actor_key(event.source), _actor_key(event.target), category(event.plover, event.cameo), event.date or "",
         (str(place.geonameid) if place.geonameid else place.name) if place else "", ",".join(sorted(event.modes)),
     )
     return hashlib.sha1("|".join(parts).encode("utf-8"), usedforsecurity=False).hexdigest()[:16]
+
+
+def category(plover: str | None, cameo: str) -> str:
+    """An event's PLOVER category; a statement, which PLOVER does not code, by its 3-digit CAMEO code."""
+    return plover or f"CAMEO {cameo[:3]}"
 
 
 def _actor_key(actor: ActorMention | None) -> str:
