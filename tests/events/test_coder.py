@@ -742,3 +742,14 @@ def test_a_nominal_event_owned_by_an_unknown_group_is_not_the_governors(code) ->
     events = _events(code("Palestinian leader Yasser Arafat defended Iraq and Libya on Friday against Western "
                           "criticism of their arms industries."))
     assert not [e for e in events if e[2] == "ACCUSE"]
+
+
+def test_what_a_party_had_undergone_is_background_to_its_event(code) -> None:  # type: ignore[no-untyped-def]
+    released = code("Israel on Wednesday released the mayor of Nablus, a member of the Islamist Hamas movement "
+                    "jailed over a year ago.")
+    assert [(e.source.country if e.source else None, e.plover) for e in released.events] == [("ISR", "RETREAT")]
+    freed = code("The civilians imprisoned for acting against Moscow were released yesterday by Putin himself")
+    assert [e.plover for e in freed.events] == ["RETREAT"]
+    # with nothing else to report, what the participle tells is the news
+    found = code("The bodies of 20 people killed in an Israeli air strike were found in Gaza.")
+    assert [(e.source.country if e.source else None, e.plover) for e in found.events] == [("ISR", "ASSAULT")]

@@ -435,10 +435,10 @@ def complement(verb: Token, lexicon: Lexicon) -> bool:
 
 
 def _verb_skip_reason(ctx: CodingContext, token: Token, entry: LexEntry, verbs: dict[int, LexEntry]) -> str | None:
-    return _not_an_act(ctx, token) or _coded_elsewhere(ctx, token, entry, verbs)
+    return _not_an_act(ctx, token, verbs) or _coded_elsewhere(ctx, token, entry, verbs)
 
 
-def _not_an_act(ctx: CodingContext, token: Token) -> str | None:
+def _not_an_act(ctx: CodingContext, token: Token, verbs: dict[int, LexEntry]) -> str | None:
     """Why a coded verb reports no act of its own: it describes, is only wanted or feared, or is background."""
     if (token.tag_ == "VBN" and token.dep_ == "amod" and token.head.pos_ in _NOUN_POS) or \
             (reduced_passive(token) and ctx.lexicon.is_state(lemma(token))):
@@ -449,10 +449,25 @@ def _not_an_act(ctx: CodingContext, token: Token) -> str | None:
             ctx.lexicon.is_nonevent(lemma(token.head)):
         # "faces pressure to help Iran", "seeks to avoid having to strike": wanted or feared, not done
         return f"'{token.head.text}' says this is not an event"
-    if _earlier_event(token):
+    if _earlier_event(token) or _undergone_by_a_party(token, verbs):
         # "rioted following a demonstration calling for ...", "one day after a jet shot down ...": background
         return _IN_PASSING
     return None
+
+
+#: How a noun hangs on the verb whose party it is: "released the mayor, a member of Hamas jailed ..."
+_PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "pobj", "prep", "appos", "conj", "compound", "poss"})
+
+
+def _undergone_by_a_party(token: Token, verbs: dict[int, LexEntry]) -> bool:
+    """'The civilians imprisoned for acting against Moscow were released', 'released the mayor, jailed a year
+    ago': what a party of another coded event had undergone is background to that event."""
+    if not reduced_passive(token):
+        return False
+    node = token.head
+    while node.pos_ not in _VERB_POS and node.dep_ in _PARTY_DEPS and node.head.i != node.i:
+        node = node.head
+    return node.pos_ in _VERB_POS and node.i != token.i and node.i in verbs
 
 
 def _coded_elsewhere(ctx: CodingContext, token: Token, entry: LexEntry, verbs: dict[int, LexEntry]) -> str | None:
