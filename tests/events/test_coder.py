@@ -753,3 +753,10 @@ def test_what_a_party_had_undergone_is_background_to_its_event(code) -> None:  #
     # with nothing else to report, what the participle tells is the news
     found = code("The bodies of 20 people killed in an Israeli air strike were found in Gaza.")
     assert [(e.source.country if e.source else None, e.plover) for e in found.events] == [("ISR", "ASSAULT")]
+
+
+def test_a_purpose_is_done_where_its_act_was(code) -> None:  # type: ignore[no-untyped-def]
+    sent = code("The United Nations has sent 21 military and civilian personnel to Bosnia on Wednesday to "
+                "investigate the feasibility of a peacekeeping force.")
+    assert [(e.cameo, e.target.country if e.target else None, e.place.country if e.place else None)
+            for e in sent.events] == [("090", "BIH", "BIH")]

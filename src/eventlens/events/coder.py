@@ -277,7 +277,8 @@ def _acknowledged(ctx: CodingContext, token: Token, clause: Token, scope: Scope)
     claimant = demand_dyad(token, clause, scope)
     match = best_entry(clause, ctx.lexicon.candidates("verb", lemma(clause)))
     act = verb_dyad(clause, match[0], match[1], scope) if match is not None else None
-    targets = tuple(t for t in act.targets if t not in claimant.sources) if act is not None else ()
+    targets = tuple(t for t in act.targets if not any(same_actor(s, t) for s in claimant.sources)) \
+        if act is not None else ()
     return row, Dyad(sources=claimant.sources, targets=targets, source_rule=claimant.source_rule,
                      target_rule="claimed-act" if targets else "none")
 
@@ -671,7 +672,8 @@ def _commits(token: Token, node: Token, *, stated: bool, modes: tuple[str, ...])
 def _clause_tokens(token: Token) -> list[Token]:
     """The trigger's clause: its subtree, widened to the verbs that control it."""
     node = token
-    while node.dep_ in ("xcomp", "pobj", "prep", "dobj", "conj") and node.head.i != node.i:
+    while (node.dep_ in ("xcomp", "pobj", "prep", "dobj", "conj") or node in purpose_clauses(node.head)) and \
+            node.head.i != node.i:
         node = node.head
     return list(node.subtree)
 
