@@ -206,3 +206,10 @@ def test_an_ally_is_not_of_its_possessor_s_country(code) -> None:  # type: ignor
     result = code("Hezbollah guerrillas killed the deputy chief of Israel's militia ally.")
     assert _actor(result, "the deputy chief").country != "ISR"
     assert _actor(code("Fighters killed Israel's ambassador."), "Israel's ambassador").country == "ISR"
+
+
+def test_a_known_name_at_the_end_of_another_is_not_that_organisation(code) -> None:  # type: ignore[no-untyped-def]
+    labour = code("The Nigeria Labour Congress called a strike.")
+    assert not [a for a in labour.actors if a.entity and a.country == "USA"]
+    assert _actor(code("The US Congress passed the bill."), "US Congress").country == "USA"
+    assert _actor(code("Congress passed the bill."), "Congress").country == "USA"

@@ -760,3 +760,13 @@ def test_a_purpose_is_done_where_its_act_was(code) -> None:  # type: ignore[no-u
                 "investigate the feasibility of a peacekeeping force.")
     assert [(e.cameo, e.target.country if e.target else None, e.place.country if e.place else None)
             for e in sent.events] == [("090", "BIH", "BIH")]
+
+
+def test_calling_is_an_appeal_only_on_or_for_someone(code) -> None:  # type: ignore[no-untyped-def]
+    assert code("Lavrov called the decision a mistake.").events == ()
+    assert [e.cameo for e in code("China called on Saturday for restraint.").events] == ["020"]
+    assert [(e.cameo, e.target.country if e.target else None)
+            for e in code("Iran called on the UN to act.").events] == [("020", "UNO")]
+    # a day is no particle: this call is a telephone call, which both sides hold
+    called = code("Merkel called her French counterpart on Tuesday.").events
+    assert {(e.source.country if e.source else None, e.cameo) for e in called} == {("DEU", "041"), ("FRA", "041")}

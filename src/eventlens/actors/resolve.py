@@ -190,13 +190,25 @@ def _kb_mentions(ctx: _Context, matcher: ActorMatcher) -> list[ActorMention]:
     spans = [SpacySpan(doc, start, end, label=match_id) for match_id, start, end in matcher.matcher(doc)]
     spans += [span for span in (SpacySpan(doc, start, end, label=match_id)
                                 for match_id, start, end in matcher.folded(doc)) if _odd_case_name(span)]
+    known = {i for span in spans for i in range(span.start, span.end)}
     mentions = []
     for span in filter_spans(spans):
         phrase = doc.vocab.strings[span.label]
-        mention = _kb_mention(ctx, span, ctx.kb.phrases[phrase])
+        entries = ctx.kb.phrases[phrase]
+        if _within_another_name(doc, span, known) and all(isinstance(t, Organisation) for _, t in entries):
+            continue  # "the Nigeria Labour Congress" is not the US Congress
+        mention = _kb_mention(ctx, span, entries)
         if mention is not None:
             mentions.append(mention)
     return mentions
+
+
+def _within_another_name(doc: Doc, span: SpacySpan, known: set[int]) -> bool:
+    """Whether a known name is the end of a longer one: a name word the table does not know, and that is
+    no country word, compounds with it ('Nigeria Labour Congress'; not 'US Congress', 'UN Security Council')."""
+    before = doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.pos_ == "PROPN" and before.dep_ == "compound" and \
+        span.start <= before.head.i < span.end and before.i not in known and before.ent_type_ not in ("GPE", "NORP")
 
 
 def _odd_case_name(span: SpacySpan) -> bool:

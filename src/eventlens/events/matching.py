@@ -57,8 +57,14 @@ def best_entry(token: Token, candidates: Sequence[LexEntry]) -> tuple[LexEntry, 
 
 
 def _has_particle(token: Token, particle: str) -> bool:
-    """'ruled out', 'stepped down': the parser labels particles prt, prep or advmod."""
-    return any(c.lower_ == particle and (c.dep_ == "prt" or c.i == token.i + 1) for c in token.children)
+    """'ruled out', 'stepped down', 'called on Saturday for restraint': the parser labels particles prt, prep
+    or advmod. A preposition of time is none: 'called Obama on Tuesday'."""
+    return any(c.lower_ == particle and (c.dep_ in ("prt", "prep") or c.i == token.i + 1) and not _of_time(c)
+               for c in token.children)
+
+
+def _of_time(prep: Token) -> bool:
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
 
 def _object_with_lemma(token: Token, lemma: str, *, complement: bool = False) -> Token | None:
@@ -68,9 +74,9 @@ def _object_with_lemma(token: Token, lemma: str, *, complement: bool = False) ->
             return found
     if lemma == ANY_OBJECT:
         # an object across a comma is a misattached apposition ("return to Geneva ..., an issue likely to")
-        return next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass") and
+        return next((c for c in _objects(token) if c.dep_ in ("dobj", "nsubjpass") and
                      not any(t.text == "," for t in token.doc[min(c.i, token.i):max(c.i, token.i)])), None)
-    for child in token.children:
+    for child in _objects(token):
         if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "ccomp") and _lemma_in(child, lemma):
             return child
         if child.dep_ == "dobj":  # "held 20,000 civilians as human shields", the parser hanging "as" on the object
@@ -84,6 +90,13 @@ def _object_with_lemma(token: Token, lemma: str, *, complement: bool = False) ->
                 if pobj.dep_ == "pobj" and _lemma_in(pobj, lemma, measure=False):
                     return pobj
     return None
+
+
+def _objects(token: Token) -> list[Token]:
+    """The verb's dependents, less a direct object that a predicate says something of: in "called the
+    decision a mistake" or "declared the vote void" the decision and the vote are not acted on."""
+    naming = any(c.dep_ == "oprd" for c in token.children)
+    return [c for c in token.children if not (naming and c.dep_ == "dobj")]
 
 
 def _lemma_in(token: Token, wanted: str, *, measure: bool = True) -> bool:
