@@ -770,3 +770,10 @@ def test_calling_is_an_appeal_only_on_or_for_someone(code) -> None:  # type: ign
     # a day is no particle: this call is a telephone call, which both sides hold
     called = code("Merkel called her French counterpart on Tuesday.").events
     assert {(e.source.country if e.source else None, e.cameo) for e in called} == {("DEU", "041"), ("FRA", "041")}
+
+
+def test_a_cause_is_background_to_the_act_it_explains(code) -> None:  # type: ignore[no-untyped-def]
+    for text in ("Russia closed its border with Georgia because of fighting between Azerbaijanis and Armenians.",
+                 "Russia closed its border with Georgia due to fighting between Azerbaijanis and Armenians."):
+        assert [(e.source.country if e.source else None, e.plover) for e in code(text).events] == \
+            [("RUS", "SANCTION")], text

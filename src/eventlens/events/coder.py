@@ -58,8 +58,8 @@ _SCENE_MARKS = frozenset({"after", "before", "since", "as", "when", "while", "be
 _CONFLICT_QUADS = (3, 4)
 _OCCASION = ("at", "during")
 #: Prepositions and nouns that make a nominal event the background of the one reported.
-_BACKGROUND_PREPS = frozenset({"after", "following", "since", "amid", "despite"})
-_CAUSES = frozenset({"response", "wake", "aftermath", "retaliation", "reprisal"})
+_BACKGROUND_PREPS = frozenset({"after", "following", "since", "amid", "despite", "because"})
+_CAUSES = frozenset({"response", "wake", "aftermath", "retaliation", "reprisal", "due", "owing", "result"})
 _OBJECT = "object of a coded verb: coded with it"
 _IN_PASSING = "mentioned in passing: no parties of its own, or background to the event reported"
 #: Where the event's place must be named to stand in for a missing target: its own clause.
