@@ -750,6 +750,9 @@ def test_what_a_party_had_undergone_is_background_to_its_event(code) -> None:  #
     assert [(e.source.country if e.source else None, e.plover) for e in released.events] == [("ISR", "RETREAT")]
     freed = code("The civilians imprisoned for acting against Moscow were released yesterday by Putin himself")
     assert [e.plover for e in freed.events] == ["RETREAT"]
+    returned = code("Russia said Sudan must return a helicopter that was captured by the Sudanese army last week.")
+    assert [(e.source.country if e.source else None, e.plover) for e in returned.events if happened(e)] == \
+        [("RUS", "REQUEST")]
     # with nothing else to report, what the participle tells is the news
     found = code("The bodies of 20 people killed in an Israeli air strike were found in Gaza.")
     assert [(e.source.country if e.source else None, e.plover) for e in found.events] == [("ISR", "ASSAULT")]

@@ -462,8 +462,11 @@ _PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "pobj", "prep",
 
 def _undergone_by_a_party(token: Token, verbs: dict[int, LexEntry]) -> bool:
     """'The civilians imprisoned for acting against Moscow were released', 'released the mayor, jailed a year
-    ago': what a party of another coded event had undergone is background to that event."""
-    if not reduced_passive(token):
+    ago', 'return a helicopter that was captured': what a party of another coded event had undergone is
+    background to that event."""
+    undergone = reduced_passive(token) or (token.dep_ == "relcl" and any(
+        c.dep_ == "nsubjpass" and c.lower_ in ("which", "that", "who", "whom") for c in token.children))
+    if not undergone:
         return False
     node = token.head
     while node.pos_ not in _VERB_POS and node.dep_ in _PARTY_DEPS and node.head.i != node.i:
