@@ -213,3 +213,10 @@ def test_a_known_name_at_the_end_of_another_is_not_that_organisation(code) -> No
     assert not [a for a in labour.actors if a.entity and a.country == "USA"]
     assert _actor(code("The US Congress passed the bill."), "US Congress").country == "USA"
     assert _actor(code("Congress passed the bill."), "Congress").country == "USA"
+
+
+def test_a_known_person_keeps_their_nationality_outside_their_offices(code) -> None:  # type: ignore[no-untyped-def]
+    # the story's country (Morocco) must not be given to a known American before his presidency
+    early = code("Moroccan diplomats held a meeting with President Obama at a lunch.", "2000-01-01")
+    assert _actor(early, "Obama").country == "USA"
+    assert _actor(code("Barack Obama spoke in Rabat.", "1995-01-01"), "Barack Obama").country == "USA"

@@ -20,6 +20,8 @@ from eventlens.errors import DataError
 from eventlens.tables import load_json
 
 PACKAGE = "eventlens.actors"
+#: The country code of intergovernmental offices (UN Secretary-General, NATO Secretary General)
+IGO_CODE = "IGO"
 #: Preference among roles held at the same time: executive office first.
 _ROLE_PRIORITY = ("President", "Prime Minister", "Chancellor", "King", "Queen", "Emir", "Supreme Leader",
                   "Secretary-General", "Secretary General", "Minister", "Secretary")
@@ -62,6 +64,13 @@ class Person:
             last_end = max(r.end or dt.date.max for r in self.roles)
             return _preferred([r for r in self.roles if (r.end or dt.date.max) == last_end])
         return None
+
+    @property
+    def nationality(self) -> str | None:
+        """The country of the first national office: 'President Obama' in a 2000 story is still American,
+        and a UN Secretary-General still of the country that sent him."""
+        national = [r for r in self.roles if r.country != IGO_CODE]
+        return min(national, key=lambda r: r.start).country if national else None
 
     def last_role_before(self, day: dt.date) -> Role | None:
         """The most recent office that had ended by ``day`` (for 'former X')."""

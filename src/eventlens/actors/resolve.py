@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 from spacy.util import filter_spans
 
-from eventlens.actors.kb import Country, KnowledgeBase, Organisation, Person, Role
+from eventlens.actors.kb import IGO_CODE, Country, KnowledgeBase, Organisation, Person, Role
 from eventlens.nlp import doc_text, entities, sentence_numbers, sentence_of, tokens
 from eventlens.records import ActorMention, Place, Span
 
@@ -232,7 +232,7 @@ def _organisation(ctx: _Context, span: SpacySpan, org: Organisation) -> ActorMen
     if owner and not igo and org.country and owner != org.country:
         return None  # "Chile's Defense Department" is not the Pentagon: the group rule codes it
     return _mention(ctx, span, name=org.name, kind="igo" if igo else "organisation",
-                    country=(org.country or "IGO") if igo else org.country, sector=org.sector_on(ctx.day),
+                    country=(org.country or IGO_CODE) if igo else org.country, sector=org.sector_on(ctx.day),
                     role=None, entity=f"org:{org.id}", basis="kb-organisation")
 
 
@@ -303,10 +303,11 @@ def _person(ctx: _Context, span: SpacySpan, person: Person, basis: str) -> Actor
     if sector:
         # The text names an office the table does not date to this day ("Serbian President
         # Vojislav Kostunica" in a story the table places before his term): the words win.
-        return _mention(ctx, span, name=person.name, kind="person", country=country, sector=sector,
-                        role=title, entity=f"person:{person.name}", basis=f"{basis}+context")
+        return _mention(ctx, span, name=person.name, kind="person", country=country or person.nationality,
+                        sector=sector, role=title, entity=f"person:{person.name}", basis=f"{basis}+context")
     former = person.last_role_before(ctx.day or dt.date.today())
-    return _mention(ctx, span, name=person.name, kind="person", country=former.country if former else None,
+    return _mention(ctx, span, name=person.name, kind="person",
+                    country=former.country if former else person.nationality,
                     sector=FORMER_SECTOR if former else None, role=_former(former),
                     entity=f"person:{person.name}", basis=basis)
 
