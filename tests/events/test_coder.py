@@ -780,3 +780,11 @@ def test_a_cause_is_background_to_the_act_it_explains(code) -> None:  # type: ig
                  "Russia closed its border with Georgia due to fighting between Azerbaijanis and Armenians."):
         assert [(e.source.country if e.source else None, e.plover) for e in code(text).events] == \
             [("RUS", "SANCTION")], text
+
+
+def test_a_doer_the_parse_did_not_find_is_not_an_unknown_one(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("French National Assembly president Laurent Fabius and a group of deputies held talks with leaders "
+                  "of Romania's new government on Tuesday, the first high-level Western delegation to visit "
+                  "Bucharest since the revolution.", "1990-01-10")
+    assert {(e.source.country if e.source else None, e.target.country if e.target else None)
+            for e in result.events} == {("FRA", "ROU"), ("ROU", "FRA")}

@@ -36,9 +36,11 @@ def unknown_source(dyad: Dyad) -> list[tuple[ActorMention | None, ActorMention |
     The event is coded with no source, so it is counted and placed but never
     credited to anyone. Only when the parse says plainly who had it done to
     them (the passive's subject, the verb's object) and that the doer is no
-    actor; an event with neither party known is not coded.
+    actor; an event with neither party known is not coded. A verb whose
+    subject the parse did not find at all ("the first delegation to visit
+    Bucharest") says nothing of its doer, so it is not coded either.
     """
-    if dyad.reciprocal or dyad.target_rule in _INDIRECT_TARGET_RULES:
+    if dyad.reciprocal or dyad.target_rule in _INDIRECT_TARGET_RULES or dyad.source_rule == "no-subject":
         return []
     return [(None, t) for t in dyad.targets if can_act(t)]
 
