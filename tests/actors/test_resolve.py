@@ -220,3 +220,11 @@ def test_a_known_person_keeps_their_nationality_outside_their_offices(code) -> N
     early = code("Moroccan diplomats held a meeting with President Obama at a lunch.", "2000-01-01")
     assert _actor(early, "Obama").country == "USA"
     assert _actor(code("Barack Obama spoke in Rabat.", "1995-01-01"), "Barack Obama").country == "USA"
+
+
+def test_members_of_a_named_body_are_of_its_country(code) -> None:  # type: ignore[no-untyped-def]
+    rebels = code("Leftist rebels with the Revolutionary Armed Forces of Colombia said they will release him.")
+    assert _actor(rebels, "Leftist rebels").country == "COL"
+    # only a named body: knowledge of talks in Iran makes no one Iranian (the story's country may)
+    informed = code("Officials with knowledge of the talks in Iran said the meeting ended.")
+    assert _actor(informed, "Officials").basis == "sector-word+home-country"

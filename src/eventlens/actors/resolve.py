@@ -519,7 +519,7 @@ def _group_mentions(ctx: _Context, named: list[ActorMention]) -> list[ActorMenti
         if token.dep_ == "compound":
             # "Minsk police station": the place modifies the compound's head, not 'police'
             modifiers += [c for c in token.head.children if c.dep_ in _GROUP_DEPS and c.i < token.i]
-        country = _modifier_country(ctx, modifiers, named)
+        country = _modifier_country(ctx, modifiers, named) or _serving_country(token, by_token)
         phrase = [c for c in token.children if c.dep_ in (*_GROUP_DEPS, "det", "nummod") and c.i < token.i]
         start = min([token.i, *(m.left_edge.i for m in phrase)])
         span = doc[start:token.i + 1]
@@ -534,6 +534,17 @@ def _group_mentions(ctx: _Context, named: list[ActorMention]) -> list[ActorMenti
                                  sector=FORMER_SECTOR if former else sector, role=None, entity=None,
                                  basis="sector-group" if country else "sector-word"))
     return mentions
+
+
+def _serving_country(token: Token, by_token: dict[int, ActorMention]) -> str | None:
+    """'rebels with the Revolutionary Armed Forces of Colombia': the country of the body whose members they are
+    (only a named body: 'officials with knowledge of the talks' serve no one)."""
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "with"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            body = by_token.get(pobj.i)
+            if body is not None and body.kind in ("organisation", "igo") and body.country:
+                return body.country
+    return None
 
 
 def _modifier_sector(ctx: _Context, token: Token) -> str | None:

@@ -32,6 +32,7 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _RELATIVE = frozenset({"which", "who", "whom", "that", "whose"})
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 _OWNER_PREPS = ("of", "for")
+_MEMBERSHIP_PREPS = frozenset({"of", "with"})
 #: "US-led", "Hamas-organised": the participles whose modifier did the thing they describe ("a UN-brokered
 #: deal" is not the UN's deal)
 _LEADING = frozenset({"lead", "organize", "organise", "command"})
@@ -316,10 +317,11 @@ def _actors(token: Token | None, scope: Scope, exclude: str | None = None,
             resolved = _resolve_relative(member, scope)
         else:
             resolved = phrase_actor(member, scope.actors, exclude)
-            counted = _counted(member, scope) if resolved is None else None
-            if counted is not None:
+            counted = _counted(member, scope) if resolved is None or _unplaced(resolved) else None
+            members = _actors(counted, scope, exclude) if counted is not None else ()
+            if counted is not None and (members or resolved is None):
                 # "scores of Sierra Leonean and Liberian refugees": every party the partitive counts
-                found.extend(m for m in _actors(counted, scope, exclude) if m not in found)
+                found.extend(m for m in members if m not in found)
                 continue
         if resolved is not None and resolved not in found:
             found.append(resolved)
@@ -352,19 +354,24 @@ def _coordinated_modifiers(token: Token, scope: Scope) -> list[ActorMention]:
 
 
 def _counted(token: Token, scope: Scope) -> Token | None:
-    """'Thousands of Iraqi Kurds', 'leaders of the opposition coalition': the phrase a partitive counts,
-    whose actor the phrase is.
+    """'Thousands of Iraqi Kurds', 'leaders of the opposition coalition', 'rebels with the Revolutionary Armed
+    Forces of Colombia': the phrase a partitive counts, or the body its members serve, whose actor the phrase is.
 
     Not through an event noun: "the release of prisoners" is an event, not prisoners.
     """
     if token.pos_ not in ("NOUN", "NUM", "PRON") or scope.is_event_noun(token):
         return None
     for prep in token.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
+        if prep.dep_ == "prep" and prep.lower_ in _MEMBERSHIP_PREPS:
             for pobj in prep.children:
                 if pobj.dep_ == "pobj":
                     return pobj
     return None
+
+
+def _unplaced(mention: ActorMention) -> bool:
+    """A group the actors stage could not place ('fighters', 'leaders'): its partitive or body may name whom."""
+    return mention.kind == "group" and mention.country is None and mention.entity is None
 
 
 def _own_country(token: Token, scope: Scope) -> str | None:
