@@ -788,3 +788,8 @@ def test_a_doer_the_parse_did_not_find_is_not_an_unknown_one(code) -> None:  # t
                   "Bucharest since the revolution.", "1990-01-10")
     assert {(e.source.country if e.source else None, e.target.country if e.target else None)
             for e in result.events} == {("FRA", "ROU"), ("ROU", "FRA")}
+
+
+def test_a_possessor_of_a_possessor_names_the_party(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Brazil's main oilworkers' confederation called off a five-day strike against Petrobras.")
+    assert [(e.source.country if e.source else None, e.plover) for e in result.events] == [("BRA", "CONCEDE")]

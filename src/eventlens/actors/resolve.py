@@ -633,10 +633,19 @@ def phrase_actor(token: Token, actors: Sequence[ActorMention],
         return named[0]  # "Osama bin Laden's al-Qaeda terror network" is al-Qaeda's, not its owner's
     for child in token.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod"):
-            found = mention_at(actors, child)
+            found = mention_at(actors, child) or _owner_of_possessor(child, actors)
             if found is not None and (found.country or found.entity):  # 'Red Cross officials'
                 return found
     return None
+
+
+def _owner_of_possessor(child: Token, actors: Sequence[ActorMention]) -> ActorMention | None:
+    """"Brazil's main oilworkers' confederation": a possessor the table cannot place, and whose own
+    possessor it can."""
+    if child.dep_ != "poss":
+        return None
+    return next((m for c in child.children if c.dep_ == "poss" for m in (mention_at(actors, c),)
+                 if m is not None), None)
 
 
 def antecedent(token: Token, actors: Sequence[ActorMention], exclude: str | None = None) -> ActorMention | None:
