@@ -15,17 +15,17 @@ def _token(resources, text: str, word: str):  # type: ignore[no-untyped-def]
 def test_the_verbs_own_object_beats_an_object_further_down(resources) -> None:  # type: ignore[no-untyped-def]
     lexicon = load_lexicon()
     verb = _token(resources, "Pakistan broke off relations with Congo over their ties with Israel.", "broke")
-    entry, obj = best_entry(verb, lexicon.candidates("verb", "break"))  # type: ignore[misc]
+    entry, obj = best_entry(verb, lexicon.candidates("verb", "break"), lexicon.compounds)  # type: ignore[misc]
     assert entry.object == "relation" and obj is not None and obj.text == "relations"
 
 
 def test_a_measure_matches_what_it_counts_only_as_a_direct_object(resources) -> None:  # type: ignore[no-untyped-def]
     lexicon = load_lexicon()
     verb = _token(resources, "Swiss doctors handed over 700 kg of medicine to Iran.", "handed")
-    entry, _ = best_entry(verb, lexicon.candidates("verb", "hand"))  # type: ignore[misc]
+    entry, _ = best_entry(verb, lexicon.candidates("verb", "hand"), lexicon.compounds)  # type: ignore[misc]
     assert (entry.particle, entry.object) == ("over", "medicine")
     made = _token(resources, "The chief made his remarks at the start of a regional trip.", "made")
-    assert best_entry(made, lexicon.candidates("verb", "make")) is None
+    assert best_entry(made, lexicon.candidates("verb", "make"), lexicon.compounds) is None
 
 
 def test_a_two_word_event_noun(resources) -> None:  # type: ignore[no-untyped-def]
@@ -38,7 +38,7 @@ def test_a_hyphenated_word_is_the_word_the_lexicon_writes_whole(resources) -> No
     fire = _token(resources, "Kabul announced a weeklong cease-fire with the Taliban.", "fire")
     assert [e.cameo for e in compound_candidates(lexicon, fire)] == ["0871"]
     announced = _token(resources, "Kabul announced a weeklong cease-fire with the Taliban.", "announced")
-    entry, _ = best_entry(announced, lexicon.candidates("verb", "announce"))  # type: ignore[misc]
+    entry, _ = best_entry(announced, lexicon.candidates("verb", "announce"), lexicon.compounds)  # type: ignore[misc]
     assert entry.object == "ceasefire"
 
 
@@ -46,12 +46,23 @@ def test_any_object_needs_an_object_and_yields_to_a_named_one(resources) -> None
     lexicon = load_lexicon()
     rows = lexicon.candidates("verb", "return")
     returned = _token(resources, "The United States returned two paintings to Brazil.", "returned")
-    entry, obj = best_entry(returned, rows)  # type: ignore[misc]
+    entry, obj = best_entry(returned, rows, lexicon.compounds)  # type: ignore[misc]
     assert (entry.object, entry.cameo, obj.text if obj else None) == ("*", "0842", "paintings")
     bodies = _token(resources, "Hezbollah returned the bodies to Israel.", "returned")
-    assert best_entry(bodies, rows)[0].object == "body"  # type: ignore[index]
+    assert best_entry(bodies, rows, lexicon.compounds)[0].object == "body"  # type: ignore[index]
     # travelling back has no object, and an apposition across a comma is none
-    assert best_entry(_token(resources, "The minister returned to Baghdad on Monday.", "returned"), rows) is None
+    minister = _token(resources, "The minister returned to Baghdad on Monday.", "returned")
+    assert best_entry(minister, rows, lexicon.compounds) is None
     negotiators = _token(resources, "U.S. and Russian negotiators return to Geneva this week for talk on limiting "
                                     "missiles, an issue likely to dominate relations this year.", "return")
-    assert best_entry(negotiators, rows) is None
+    assert best_entry(negotiators, rows, lexicon.compounds) is None
+
+
+def test_a_two_word_noun_is_not_its_first_word(resources) -> None:  # type: ignore[no-untyped-def]
+    lexicon = load_lexicon()
+    launched = _token(resources, "The allies launched war games near the coast.", "launched")
+    match = best_entry(launched, lexicon.candidates("verb", "launch"), lexicon.compounds)
+    assert match is None or match[0].object != "war"
+    waged = _token(resources, "Britain launched a war against Iraq.", "launched")
+    war = best_entry(waged, lexicon.candidates("verb", "launch"), lexicon.compounds)
+    assert war is not None and war[0].object == "war"

@@ -275,7 +275,7 @@ def _acknowledged(ctx: CodingContext, token: Token, clause: Token, scope: Scope)
     if row is None:
         return None
     claimant = demand_dyad(token, clause, scope)
-    match = best_entry(clause, ctx.lexicon.candidates("verb", lemma(clause)))
+    match = best_entry(clause, ctx.lexicon.candidates("verb", lemma(clause)), ctx.lexicon.compounds)
     act = verb_dyad(clause, match[0], match[1], scope) if match is not None else None
     targets = tuple(t for t in act.targets if not any(same_actor(s, t) for s in claimant.sources)) \
         if act is not None else ()
@@ -531,7 +531,7 @@ def _triggers(ctx: CodingContext) -> list[tuple[Token, LexEntry, Token | None]]:
         candidates = candidates or ctx.lexicon.candidates(kind, lemma(token))
         if not candidates:
             continue
-        match = best_entry(token, candidates)
+        match = best_entry(token, candidates, ctx.lexicon.compounds)
         if match is None:
             ctx.note(token, candidates[0], "rejected", "no lexicon row's particle/object constraints hold")
             continue

@@ -788,7 +788,7 @@ def _reacts_to(verb: Token, noun: Token, scope: Scope) -> bool:
     preps = [node for node in noun.ancestors if node.dep_ == "prep" and node.i != verb.i and verb in node.ancestors]
     if not preps or (lemma(verb) in _ANNOUNCING and all(p.lower_ in ("in", "of") for p in preps)):
         return False
-    match = best_entry(verb, scope.lexicon.candidates("verb", lemma(verb)))
+    match = best_entry(verb, scope.lexicon.candidates("verb", lemma(verb)), scope.lexicon.compounds)
     return match is not None and match[0].cameo.startswith(_REACTION_ROOTS)
 
 

@@ -81,6 +81,8 @@ class Lexicon:
 
     entries: dict[tuple[str, str], tuple[LexEntry, ...]]
     version: str
+    #: The two-word nouns ('war game', 'hunger strike'), which mean something their first word does not
+    compounds: frozenset[str] = frozenset()
 
     def is_control(self, lemma: str) -> bool:
         """True for verbs whose complement verb carries the event ('agreed to allow')."""
@@ -154,7 +156,8 @@ def parse_lexicon(text: str) -> Lexicon:
         seen[key] = number
         index[(entry.kind, entry.lemma)].append(entry)
     entries = {key: tuple(sorted(rows, key=lambda e: -e.specificity)) for key, rows in index.items()}
-    return Lexicon(entries=entries, version=f"eventlens.lexicon@{version}")
+    compounds = frozenset(lemma for kind, lemma in entries if kind == "noun" and " " in lemma)
+    return Lexicon(entries=entries, version=f"eventlens.lexicon@{version}", compounds=compounds)
 
 
 def _row(line: str, number: int) -> LexEntry:

@@ -35,9 +35,14 @@ def hyphenated(token: Token) -> str | None:
     return f"{doc[i - 2].lower_}{lemma(token)}"
 
 
-def best_entry(token: Token, candidates: Sequence[LexEntry]) -> tuple[LexEntry, Token | None] | None:
+def best_entry(token: Token, candidates: Sequence[LexEntry],
+               compounds: frozenset[str]) -> tuple[LexEntry, Token | None] | None:
     """The most specific row whose constraints hold; among equals, one whose object is the verb's own
-    ('break off relations with Congo ... over their ties with Israel' is about the relations)."""
+    ('break off relations with Congo ... over their ties with Israel' is about the relations).
+
+    ``compounds`` are the lexicon's two-word nouns: in "launched war games" the object is the games, not
+    a war.
+    """
     found: list[tuple[int, int, LexEntry, Token | None]] = []
     for order, entry in enumerate(candidates):
         if entry.particle and not _has_particle(token, entry.particle):
@@ -45,7 +50,8 @@ def best_entry(token: Token, candidates: Sequence[LexEntry]) -> tuple[LexEntry, 
         obj = None
         if entry.object:
             # "declined to comment": a statement row's object may be the verb the trigger governs
-            obj = _object_with_lemma(token, entry.object, complement=entry.cameo.startswith(_STATEMENT_ROOT))
+            obj = _object_with_lemma(token, entry.object, compounds,
+                                     complement=entry.cameo.startswith(_STATEMENT_ROOT))
             if obj is None:
                 continue
         direct = obj is not None and obj.head.i == token.i
@@ -67,9 +73,11 @@ def _of_time(prep: Token) -> bool:
     return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
 
-def _object_with_lemma(token: Token, lemma: str, *, complement: bool = False) -> Token | None:
+def _object_with_lemma(token: Token, lemma: str, compounds: frozenset[str], *,
+                       complement: bool = False) -> Token | None:
     if complement:
-        found = next((c for c in token.children if c.dep_ == "xcomp" and _lemma_in(c, lemma, measure=False)), None)
+        found = next((c for c in token.children if c.dep_ == "xcomp" and
+                      _lemma_in(c, lemma, compounds, measure=False)), None)
         if found is not None:
             return found
     if lemma == ANY_OBJECT:
@@ -77,17 +85,18 @@ def _object_with_lemma(token: Token, lemma: str, *, complement: bool = False) ->
         return next((c for c in _objects(token) if c.dep_ in ("dobj", "nsubjpass") and
                      not any(t.text == "," for t in token.doc[min(c.i, token.i):max(c.i, token.i)])), None)
     for child in _objects(token):
-        if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "ccomp") and _lemma_in(child, lemma):
+        if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "ccomp") and _lemma_in(child, lemma, compounds):
             return child
         if child.dep_ == "dobj":  # "held 20,000 civilians as human shields", the parser hanging "as" on the object
             found = next((pobj for prep in child.children if prep.dep_ == "prep" and prep.lower_ == "as"
-                          for pobj in prep.children if pobj.dep_ == "pobj" and _lemma_in(pobj, lemma, measure=False)),
+                          for pobj in prep.children
+                          if pobj.dep_ == "pobj" and _lemma_in(pobj, lemma, compounds, measure=False)),
                          None)
             if found is not None:
                 return found
         if child.dep_ == "prep":
             for pobj in child.children:
-                if pobj.dep_ == "pobj" and _lemma_in(pobj, lemma, measure=False):
+                if pobj.dep_ == "pobj" and _lemma_in(pobj, lemma, compounds, measure=False):
                     return pobj
     return None
 
@@ -99,11 +108,12 @@ def _objects(token: Token) -> list[Token]:
     return [c for c in token.children if not (naming and c.dep_ == "dobj")]
 
 
-def _lemma_in(token: Token, wanted: str, *, measure: bool = True) -> bool:
+def _lemma_in(token: Token, wanted: str, compounds: frozenset[str], *, measure: bool = True) -> bool:
     """The word, a word coordinated with it, its compound modifier ('aid deliveries', 'mediation efforts'),
     or, for a direct object, what a measure counts ('700 kg of medicine', 'a shipment of weapons')."""
     return lemma(token) == wanted or hyphenated(token) == wanted or \
         any(lemma(c) == wanted for c in token.conjuncts) or \
-        any(lemma(c) == wanted for c in token.children if c.dep_ == "compound") or \
+        any(lemma(c) == wanted and f"{wanted} {lemma(token)}" not in compounds
+            for c in token.children if c.dep_ == "compound") or \
         (measure and any(lemma(pobj) == wanted for prep in token.children if prep.dep_ == "prep" and
                          prep.lower_ == "of" for pobj in prep.children if pobj.dep_ == "pobj"))
