@@ -798,3 +798,21 @@ def test_a_possessor_of_a_possessor_names_the_party(code) -> None:  # type: igno
 def test_a_declared_cessation_of_hostilities_is_a_ceasefire(code) -> None:  # type: ignore[no-untyped-def]
     result = code("Sudanese President Omer al-Bashir on Monday declared an open-ended cessation of hostilities.")
     assert [(e.source.country if e.source else None, e.cameo) for e in result.events] == [("SDN", "0871")]
+
+
+def test_troops_arriving_deploy_and_peacekeepers_keep_the_peace(code) -> None:  # type: ignore[no-untyped-def]
+    def coded(text: str) -> list[tuple[str | None, str | None, str]]:
+        return [(e.source.country if e.source else None, e.target.country if e.target else None, e.cameo)
+                for e in code(text).events]
+
+    assert coded("Some 163 Chinese peacekeepers arrived in South Sudan on Thursday.") == [("CHN", "SSD", "074")]
+    assert coded("Hundreds of British troops have arrived in Mali to join the United Nations peacekeeping "
+                 "mission there.") == [("GBR", "MLI", "074")]
+    assert coded("Russian troops arrived in Crimea.") == [("RUS", "UKR", "154")]
+    # a person arriving still visits
+    assert coded("Ban Ki-moon arrived in Juba to discuss peacekeeping.") == [("IGO", "SSD", "042")]
+
+
+def test_taking_in_refugees_is_asylum(code) -> None:  # type: ignore[no-untyped-def]
+    assert [(e.source.country if e.source else None, e.target.country if e.target else None, e.cameo)
+            for e in code("Germany took in 1,500 Syrian refugees.").events] == [("DEU", "SYR", "075")]

@@ -86,6 +86,11 @@ _DENYING = "016"
 _PLAIN_STATEMENTS = ("01", "010", "012", "013")
 #: Acknowledging or claiming responsibility
 _ACKNOWLEDGING = "015"
+#: Arriving somewhere (a visit) and deploying forces; by troops, a deployment, and to keep the peace, peacekeeping
+_VISIT, _DEPLOY = "042", "154"
+_PEACEKEEPING = frozenset({"peacekeeper", "peacekeeping", "peacekeep"})
+_PEACEKEEPING_CODE = "074"
+_MILITARY = "MIL"
 
 
 @dataclass(frozen=True, slots=True)
@@ -604,7 +609,7 @@ def _event(ctx: CodingContext, token: Token, entry: LexEntry, *, source: ActorMe
     published = ctx.article.published
     interval = (time_ref.start, time_ref.end) if time_ref else None
     modes = detect_modes(token, interval, published, ctx.settings.historical_days)
-    code, modes, intent_rule = _commitment(ctx, token, ctx.ontology.code(entry.cameo), modes)
+    code, modes, intent_rule = _commitment(ctx, token, _deployment(ctx, token, entry, source), modes)
     clause = {t.idx for t in _clause_tokens(token)}
     same_day = time_ref is None or (published is not None and time_ref.start <= published <= time_ref.end)
     place, place_rule = event_place(ctx.places, doc_text(ctx.doc), ctx.sentence_of[token.i], clause, same_day)
@@ -627,6 +632,19 @@ def _event(ctx: CodingContext, token: Token, entry: LexEntry, *, source: ActorMe
         lexicon_entry=entry.describe(), coder=f"{CODER_VERSION}+{ctx.lexicon.version}",
         sentence=ctx.sentence_of[token.i],
     )
+
+
+def _deployment(ctx: CodingContext, token: Token, entry: LexEntry, source: ActorMention | None) -> CameoCode:
+    """'Russian troops arrived in Crimea': troops do not visit, they deploy (154); 'Chinese peacekeepers
+    arrived in South Sudan', 'troops arrived in Mali to join the UN peacekeeping mission': troops there to
+    keep the peace provide it (074)."""
+    code = ctx.ontology.code(entry.cameo)
+    if code.code[:3] not in (_VISIT, _DEPLOY) or source is None or source.sector != _MILITARY or \
+            source.kind != "group":
+        return code
+    if any(lemma(t) in _PEACEKEEPING for t in _clause_tokens(token)):
+        return ctx.ontology.code(_PEACEKEEPING_CODE)
+    return ctx.ontology.code(_DEPLOY) if code.code.startswith(_VISIT) else code
 
 
 def _commitment(ctx: CodingContext, token: Token, code: CameoCode,
