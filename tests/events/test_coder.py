@@ -816,3 +816,16 @@ def test_troops_arriving_deploy_and_peacekeepers_keep_the_peace(code) -> None:  
 def test_taking_in_refugees_is_asylum(code) -> None:  # type: ignore[no-untyped-def]
     assert [(e.source.country if e.source else None, e.target.country if e.target else None, e.cameo)
             for e in code("Germany took in 1,500 Syrian refugees.").events] == [("DEU", "SYR", "075")]
+
+
+def test_approving_an_act_decides_it(code) -> None:  # type: ignore[no-untyped-def]
+    def coded(text: str) -> list[tuple[str | None, str | None, str]]:
+        return [(e.source.country if e.source else None, e.target.country if e.target else None, e.cameo)
+                for e in code(text).events]
+
+    assert coded("The EU approved new sanctions against Iran.") == [("EUR", "IRN", "163")]
+    # a deployment to watch over a ceasefire keeps the peace
+    assert coded("The United Nations Security Council on Friday unanimously approved the deployment of a U.N. "
+                 "advance team to monitor a ceasefire in Yemen's Hodeidah region.") == [("UNO", "YEM", "074")]
+    # approving a plan agrees to it
+    assert coded("The Israeli Cabinet approved the plan.") == [("ISR", None, "030")]

@@ -88,7 +88,11 @@ _PLAIN_STATEMENTS = ("01", "010", "012", "013")
 _ACKNOWLEDGING = "015"
 #: Arriving somewhere (a visit) and deploying forces; by troops, a deployment, and to keep the peace, peacekeeping
 _VISIT, _DEPLOY = "042", "154"
-_PEACEKEEPING = frozenset({"peacekeeper", "peacekeeping", "peacekeep"})
+#: Verbs that decide the act they take as object ("approved the deployment"), and the roots of what is only
+#: agreed to, not an act ("approved the plan": intent, consultation, diplomatic cooperation)
+_DECIDING = frozenset({"approve", "authorize", "authorise"})
+_AGREEING_ROOTS = ("03", "04", "05")
+_PEACEKEEPING = frozenset({"peacekeeper", "peacekeeping", "peacekeep", "ceasefire", "truce"})
 _PEACEKEEPING_CODE = "074"
 _MILITARY = "MIL"
 
@@ -131,7 +135,7 @@ class CodingContext:
 def code_events(ctx: CodingContext) -> tuple[Event, ...]:
     """All events of the document, several per sentence where the text has them."""
     ctx.sentence_of = sentence_numbers(ctx.doc)
-    matched = _triggers(ctx)
+    matched = _decided(ctx, _triggers(ctx))
     verbs = {token.i: entry for token, entry, _ in matched if token.pos_ in _VERB_POS}
     consumed = {obj.i: _OBJECT for _, _, obj in matched if obj is not None}
     consumed |= {c.i: _OBJECT for token, entry, _ in matched
@@ -166,6 +170,23 @@ def code_events(ctx: CodingContext) -> tuple[Event, ...]:
         events.extend(_events_for(ctx, token, entry, dyad))
     events.extend(_background(ctx, in_passing, {e.sentence for e in events}))
     return _distinct(_refusals(ctx, events))
+
+
+def _decided(ctx: CodingContext, matched: list[tuple[Token, LexEntry, Token | None]],
+             ) -> list[tuple[Token, LexEntry, Token | None]]:
+    """'The Security Council approved the deployment of a UN team', 'a judge approved the extradition of':
+    approving an act decides it, so the act is the event, its decider's; approving a plan or a proposal
+    (no act the lexicon codes) still agrees to it."""
+    acts = {token.i for token, entry, _ in matched if token.pos_ in _NOUN_POS and
+            not entry.cameo.startswith(_AGREEING_ROOTS)}
+    kept = []
+    for token, entry, obj in matched:
+        decided = direct_object(token) if token.pos_ in _VERB_POS and lemma(token) in _DECIDING else None
+        if decided is not None and decided.i in acts and entry.object is None:
+            ctx.note(token, entry, "skipped", f"decides the act coded on '{decided.text}'")
+            continue
+        kept.append((token, entry, obj))
+    return kept
 
 
 def _topics(matched: list[tuple[Token, LexEntry, Token | None]]) -> list[tuple[Token, int]]:
@@ -636,11 +657,11 @@ def _event(ctx: CodingContext, token: Token, entry: LexEntry, *, source: ActorMe
 
 def _deployment(ctx: CodingContext, token: Token, entry: LexEntry, source: ActorMention | None) -> CameoCode:
     """'Russian troops arrived in Crimea': troops do not visit, they deploy (154); 'Chinese peacekeepers
-    arrived in South Sudan', 'troops arrived in Mali to join the UN peacekeeping mission': troops there to
-    keep the peace provide it (074)."""
+    arrived in South Sudan', 'troops arrived in Mali to join the UN peacekeeping mission', 'approved the
+    deployment of a team to monitor a ceasefire': a deployment to keep the peace provides it (074)."""
     code = ctx.ontology.code(entry.cameo)
-    if code.code[:3] not in (_VISIT, _DEPLOY) or source is None or source.sector != _MILITARY or \
-            source.kind != "group":
+    troops = source is not None and source.sector == _MILITARY and source.kind == "group"
+    if not (code.code.startswith(_DEPLOY) or (code.code.startswith(_VISIT) and troops)):
         return code
     if any(lemma(t) in _PEACEKEEPING for t in _clause_tokens(token)):
         return ctx.ontology.code(_PEACEKEEPING_CODE)
