@@ -829,3 +829,13 @@ def test_approving_an_act_decides_it(code) -> None:  # type: ignore[no-untyped-d
                  "advance team to monitor a ceasefire in Yemen's Hodeidah region.") == [("UNO", "YEM", "074")]
     # approving a plan agrees to it
     assert coded("The Israeli Cabinet approved the plan.") == [("ISR", None, "030")]
+
+
+def test_an_agreement_sought_and_not_made_is_a_rejection(code) -> None:  # type: ignore[no-untyped-def]
+    failed = code("Palestinians and Israelis failed to reach agreement on the fate of Palestinian offices in east "
+                  "Jerusalem Sunday.")
+    assert {(e.plover, e.modes) for e in failed.events} == {("REJECT", ())}
+    assert [(e.plover, e.modes) for e in code("Iran did not agree to allow inspectors.").events] == [("REJECT", ())]
+    # one only supposed is no rejection
+    assert [(e.plover, e.modes) for e in code("Iran may not agree to the deal.").events] == \
+        [("AGREE", ("negated", "hypothetical"))]

@@ -66,6 +66,8 @@ _IN_PASSING = "mentioned in passing: no parties of its own, or background to the
 _PLACE_TARGET_RULES = ("clause",)
 _PLACE_TARGET_NOTE = "; target:place"
 _THREAT = "130"
+_REJECTION, _REJECT_ROOT = "120", "12"
+_REFUSAL_HOPS = 3
 _NOUN_POS = ("NOUN", "PROPN")
 #: Appeals, intents, consultations, accusations, demands, rejections, threats and protests are about
 #: something, which is their content, not a report of its own: "talks on a troop pullback", "agreed to
@@ -631,6 +633,7 @@ def _event(ctx: CodingContext, token: Token, entry: LexEntry, *, source: ActorMe
     interval = (time_ref.start, time_ref.end) if time_ref else None
     modes = detect_modes(token, interval, published, ctx.settings.historical_days)
     code, modes, intent_rule = _commitment(ctx, token, _deployment(ctx, token, entry, source), modes)
+    code, modes, intent_rule = _disagreed(ctx, token, code, modes, intent_rule)
     clause = {t.idx for t in _clause_tokens(token)}
     same_day = time_ref is None or (published is not None and time_ref.start <= published <= time_ref.end)
     place, place_rule = event_place(ctx.places, doc_text(ctx.doc), ctx.sentence_of[token.i], clause, same_day)
@@ -695,10 +698,35 @@ def _commitment(ctx: CodingContext, token: Token, code: CameoCode,
     if intent is None:
         return code, modes, ""
     if "negated" in modes and intent.plover == "AGREE":
-        return ctx.ontology.code("120"), tuple(m for m in modes if m not in ("negated", "future")), \
+        return ctx.ontology.code(_REJECTION), tuple(m for m in modes if m not in ("negated", "future")), \
             "; intent:refused"
     kept = tuple(m for m in modes if m not in ("future", "hypothetical"))
     return intent, kept, f"; intent:{code.code}->{intent.code}"
+
+
+def _disagreed(ctx: CodingContext, token: Token, code: CameoCode, modes: tuple[str, ...],
+               rule: str) -> tuple[CameoCode, tuple[str, ...], str]:
+    """'Israelis and Palestinians failed to reach agreement', 'Iran did not agree to': an agreement that
+    was sought and not made is a rejection that happened (120), as PLOVER's coders code it. An agreement
+    only supposed ('may not agree', 'if they do not agree') is still hypothetical, not a rejection, and
+    one refused ('refused to agree') is the refusal's content: the refusal is the rejection."""
+    if code.plover != "AGREE" or "negated" not in modes or "hypothetical" in modes or "conditional" in modes or \
+            _refused(ctx, token):
+        return code, modes, rule
+    return ctx.ontology.code(_REJECTION), tuple(m for m in modes if m != "negated"), f"{rule}; disagreed"
+
+
+def _refused(ctx: CodingContext, token: Token) -> bool:
+    """Whether a rejection ('refused to', 'a refusal to', 'rejected calls to') governs the act."""
+    node = token
+    for _ in range(_REFUSAL_HOPS):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        kind = "verb" if node.pos_ in _VERB_POS else "noun" if node.pos_ in _NOUN_POS else None
+        if kind and any(e.cameo.startswith(_REJECT_ROOT) for e in ctx.lexicon.candidates(kind, lemma(node))):
+            return True
+    return False
 
 
 def _commits(token: Token, node: Token, *, stated: bool, modes: tuple[str, ...]) -> bool:
