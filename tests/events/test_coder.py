@@ -839,3 +839,17 @@ def test_an_agreement_sought_and_not_made_is_a_rejection(code) -> None:  # type:
     # one only supposed is no rejection
     assert [(e.plover, e.modes) for e in code("Iran may not agree to the deal.").events] == \
         [("AGREE", ("negated", "hypothetical"))]
+
+
+def test_a_measure_announced_is_decided_and_a_warning_threatens(code) -> None:  # type: ignore[no-untyped-def]
+    announced = code("The United States announced Wednesday it would prohibit all aid to Albanian rebels in "
+                     "Macedonia.")
+    assert [(e.plover, e.modes) for e in announced.events] == [("SANCTION", ("future",))]
+    warned = code("Russia warned it would impose sanctions on Georgia.")
+    assert [e.plover for e in warned.events] == ["THREATEN"]
+
+
+def test_banning_politicians_coerces(code) -> None:  # type: ignore[no-untyped-def]
+    banned = code("President Yoweri Museveni has banned Ugandan opposition candidates from participating in the "
+                  "upcoming elections.")
+    assert [(e.source.country if e.source else None, e.cameo) for e in banned.events] == [("UGA", "1722")]

@@ -68,6 +68,10 @@ _PLACE_TARGET_NOTE = "; target:place"
 _THREAT = "130"
 _REJECTION, _REJECT_ROOT = "120", "12"
 _REFUSAL_HOPS = 3
+#: Reducing relations (sanctions, aid cut off, diplomats expelled), and the verbs that announce such a measure
+#: as decided
+_REDUCING_ROOT = "16"
+_DECLARING = frozenset({"announce", "declare", "decide"})
 _NOUN_POS = ("NOUN", "PROPN")
 #: Appeals, intents, consultations, accusations, demands, rejections, threats and protests are about
 #: something, which is their content, not a report of its own: "talks on a troop pullback", "agreed to
@@ -685,6 +689,9 @@ def _commitment(ctx: CodingContext, token: Token, code: CameoCode,
     stated = node.i != token.i and ctx.lexicon.is_intent(lemma(node))
     if code.plover is None or not _commits(token, node, stated=stated, modes=modes):
         return code, modes, ""
+    if code.code.startswith(_REDUCING_ROOT) and node.dep_ == "ccomp" and lemma(node.head) in _DECLARING:
+        # "announced it would prohibit all aid to the rebels": a measure announced is decided, not threatened
+        return code, modes, "; announced"
     promised = "future" in modes or stated
     marks = condition_marks(token) if "conditional" in modes else set()
     if ("unless" in marks and (promised or "hypothetical" in modes)) or \
