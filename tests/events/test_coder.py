@@ -1,7 +1,7 @@
 import pytest
 
 from eventlens.evaluation.events import happened
-from eventlens.records import ArticleResult
+from eventlens.records import ArticleResult, Event
 
 pytestmark = pytest.mark.model
 
@@ -591,10 +591,15 @@ def test_whom_a_row_object_in_a_phrase_is_used_on_is_the_verbs_own_object(code) 
     assert ("LBN", "ISR", "AGREE", ()) in _events(code("Lebanon agreed to a ceasefire with Israel."))
 
 
+def _triple(event: Event) -> tuple[str | None, str | None, str]:
+    """(source country, target country, CAMEO code)."""
+    return (event.source.country if event.source else None, event.target.country if event.target else None,
+            event.cameo)
+
+
 def _statements(result: ArticleResult) -> list[tuple[str | None, str | None, str]]:
-    """(source country, target country, CAMEO code) of the statements PLOVER does not code (no category)."""
-    return [(e.source.country if e.source else None, e.target.country if e.target else None, e.cameo)
-            for e in result.events if e.plover is None]
+    """The triples of the statements PLOVER does not code (no category)."""
+    return [_triple(e) for e in result.events if e.plover is None]
 
 
 def test_a_statement_that_acts_is_an_event_with_no_plover_category(code) -> None:  # type: ignore[no-untyped-def]
@@ -802,8 +807,7 @@ def test_a_declared_cessation_of_hostilities_is_a_ceasefire(code) -> None:  # ty
 
 def test_troops_arriving_deploy_and_peacekeepers_keep_the_peace(code) -> None:  # type: ignore[no-untyped-def]
     def coded(text: str) -> list[tuple[str | None, str | None, str]]:
-        return [(e.source.country if e.source else None, e.target.country if e.target else None, e.cameo)
-                for e in code(text).events]
+        return [_triple(e) for e in code(text).events]
 
     assert coded("Some 163 Chinese peacekeepers arrived in South Sudan on Thursday.") == [("CHN", "SSD", "074")]
     assert coded("Hundreds of British troops have arrived in Mali to join the United Nations peacekeeping "
@@ -814,14 +818,12 @@ def test_troops_arriving_deploy_and_peacekeepers_keep_the_peace(code) -> None:  
 
 
 def test_taking_in_refugees_is_asylum(code) -> None:  # type: ignore[no-untyped-def]
-    assert [(e.source.country if e.source else None, e.target.country if e.target else None, e.cameo)
-            for e in code("Germany took in 1,500 Syrian refugees.").events] == [("DEU", "SYR", "075")]
+    assert [_triple(e) for e in code("Germany took in 1,500 Syrian refugees.").events] == [("DEU", "SYR", "075")]
 
 
 def test_approving_an_act_decides_it(code) -> None:  # type: ignore[no-untyped-def]
     def coded(text: str) -> list[tuple[str | None, str | None, str]]:
-        return [(e.source.country if e.source else None, e.target.country if e.target else None, e.cameo)
-                for e in code(text).events]
+        return [_triple(e) for e in code(text).events]
 
     assert coded("The EU approved new sanctions against Iran.") == [("EUR", "IRN", "163")]
     # a deployment to watch over a ceasefire keeps the peace
