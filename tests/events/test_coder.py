@@ -775,6 +775,9 @@ def test_calling_is_an_appeal_only_on_or_for_someone(code) -> None:  # type: ign
     assert [e.cameo for e in code("China called on Saturday for restraint.").events] == ["020"]
     assert [(e.cameo, e.target.country if e.target else None)
             for e in code("Iran called on the UN to act.").events] == [("020", "UNO")]
+    # what the particle introduces is no telephoned leader
+    assert [e.cameo for e in code("The Nigeria Labour Congress on Tuesday called on Nigerian leaders to emulate "
+                                  "past African leaders.").events] == ["020"]
     # a day is no particle: this call is a telephone call, which both sides hold
     called = code("Merkel called her French counterpart on Tuesday.").events
     assert {(e.source.country if e.source else None, e.cameo) for e in called} == {("DEU", "041"), ("FRA", "041")}
@@ -855,3 +858,9 @@ def test_banning_politicians_coerces(code) -> None:  # type: ignore[no-untyped-d
     banned = code("President Yoweri Museveni has banned Ugandan opposition candidates from participating in the "
                   "upcoming elections.")
     assert [(e.source.country if e.source else None, e.cameo) for e in banned.events] == [("UGA", "1722")]
+
+
+def test_attending_a_ceremony_is_a_symbolic_act(code) -> None:  # type: ignore[no-untyped-def]
+    attended = code("Prime Minister Andrej Babis attended a ceremony marking the anniversary of the victory over "
+                    "fascism.")
+    assert [(e.cameo, e.plover) for e in attended.events] == [("017", None)]

@@ -44,13 +44,15 @@ def best_entry(token: Token, candidates: Sequence[LexEntry],
     a war.
     """
     found: list[tuple[int, int, LexEntry, Token | None]] = []
+    # "called on Nigerian leaders": what a particle introduces is no object of a row without it
+    particles = frozenset(e.particle for e in candidates if e.particle)
     for order, entry in enumerate(candidates):
         if entry.particle and not _has_particle(token, entry.particle):
             continue
         obj = None
         if entry.object:
             # "declined to comment": a statement row's object may be the verb the trigger governs
-            obj = _object_with_lemma(token, entry.object, compounds,
+            obj = _object_with_lemma(token, entry.object, compounds, particles - {entry.particle or ""},
                                      complement=entry.cameo.startswith(_STATEMENT_ROOT))
             if obj is None:
                 continue
@@ -73,7 +75,7 @@ def _of_time(prep: Token) -> bool:
     return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
 
-def _object_with_lemma(token: Token, lemma: str, compounds: frozenset[str], *,
+def _object_with_lemma(token: Token, lemma: str, compounds: frozenset[str], particles: frozenset[str], *,
                        complement: bool = False) -> Token | None:
     if complement:
         found = next((c for c in token.children if c.dep_ == "xcomp" and
@@ -94,7 +96,7 @@ def _object_with_lemma(token: Token, lemma: str, compounds: frozenset[str], *,
                          None)
             if found is not None:
                 return found
-        if child.dep_ == "prep":
+        if child.dep_ == "prep" and child.lower_ not in particles:
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and _lemma_in(pobj, lemma, compounds, measure=False):
                     return pobj
