@@ -801,6 +801,8 @@ def test_a_doer_the_parse_did_not_find_is_not_an_unknown_one(code) -> None:  # t
 def test_a_possessor_of_a_possessor_names_the_party(code) -> None:  # type: ignore[no-untyped-def]
     result = code("Brazil's main oilworkers' confederation called off a five-day strike against Petrobras.")
     assert [(e.source.country if e.source else None, e.plover) for e in result.events] == [("BRA", "CONCEDE")]
+    bomber = code("A Taliban suicide bomber detonated his vehicle near an army base, killing three soldiers.")
+    assert [(e.source.name if e.source else None, e.plover) for e in bomber.events] == [("Taliban", "ASSAULT")]
 
 
 def test_a_declared_cessation_of_hostilities_is_a_ceasefire(code) -> None:  # type: ignore[no-untyped-def]

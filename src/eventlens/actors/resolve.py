@@ -633,19 +633,20 @@ def phrase_actor(token: Token, actors: Sequence[ActorMention],
         return named[0]  # "Osama bin Laden's al-Qaeda terror network" is al-Qaeda's, not its owner's
     for child in token.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod"):
-            found = mention_at(actors, child) or _owner_of_possessor(child, actors)
+            found = mention_at(actors, child) or _nested_modifier(child, actors)
             if found is not None and (found.country or found.entity):  # 'Red Cross officials'
                 return found
     return None
 
 
-def _owner_of_possessor(child: Token, actors: Sequence[ActorMention]) -> ActorMention | None:
-    """"Brazil's main oilworkers' confederation": a possessor the table cannot place, and whose own
-    possessor it can."""
-    if child.dep_ != "poss":
+def _nested_modifier(child: Token, actors: Sequence[ActorMention]) -> ActorMention | None:
+    """"Brazil's main oilworkers' confederation", "a Taliban suicide bomber": a possessor or compound the
+    table cannot place, whose own possessor or compound it can. Only a party with a country: two words
+    away, a name of no country is as often a kind ("an al-Qaeda-style attack") as an owner."""
+    if child.dep_ not in ("poss", "compound"):
         return None
-    return next((m for c in child.children if c.dep_ == "poss" for m in (mention_at(actors, c),)
-                 if m is not None), None)
+    return next((m for c in child.children if c.dep_ == child.dep_ for m in (mention_at(actors, c),)
+                 if m is not None and m.country), None)
 
 
 def antecedent(token: Token, actors: Sequence[ActorMention], exclude: str | None = None) -> ActorMention | None:
