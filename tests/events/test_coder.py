@@ -866,3 +866,9 @@ def test_attending_a_ceremony_is_a_symbolic_act(code) -> None:  # type: ignore[n
     attended = code("Prime Minister Andrej Babis attended a ceremony marking the anniversary of the victory over "
                     "fascism.")
     assert [(e.cameo, e.plover) for e in attended.events] == [("017", None)]
+
+
+def test_a_purpose_names_whom_the_act_is_against(code) -> None:  # type: ignore[no-untyped-def]
+    strike = code("Up to 1,000 ethnic Turks began a hunger strike on Monday to protest against Sweden's decision to "
+                  "send them back to Bulgaria.")
+    assert [(e.target.country if e.target else None, e.plover) for e in strike.events] == [("SWE", "PROTEST")]

@@ -33,6 +33,8 @@ _RELATIVE = frozenset({"which", "who", "whom", "that", "whose"})
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 _OWNER_PREPS = ("of", "for")
 _MEMBERSHIP_PREPS = frozenset({"of", "with"})
+#: Prepositions by which a purpose names whom it is aimed at ("to protest against", "to put pressure on")
+_PURPOSE_TARGET_PREPS = ("against", "on", "at", "with")
 #: "US-led", "Hamas-organised": the participles whose modifier did the thing they describe ("a UN-brokered
 #: deal" is not the UN's deal)
 _LEADING = frozenset({"lead", "organize", "organise", "command"})
@@ -629,11 +631,12 @@ def _protested(verb: Token, entry: LexEntry, scope: Scope,
 
 
 def _purpose_object(verb: Token, scope: Scope, exclude: str | None) -> tuple[ActorMention, ...]:
-    """'opened fire to disperse demonstrators', 'send material to help defend Saudi Arabia': the act is
-    aimed at whom its purpose names."""
+    """'opened fire to disperse demonstrators', 'send material to help defend Saudi Arabia', 'began a hunger
+    strike to protest against Sweden's decision': the act is aimed at whom its purpose names."""
     for clause in purpose_clauses(verb):
         for node in controlled(clause):
-            found = _actors(direct_object(node), scope, exclude)
+            found = _actors(direct_object(node), scope, exclude) or \
+                _prep_objects(node, _PURPOSE_TARGET_PREPS, scope, exclude)
             if found:
                 return found
     return ()
