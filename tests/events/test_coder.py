@@ -597,6 +597,10 @@ def _triple(event: Event) -> tuple[str | None, str | None, str]:
             event.cameo)
 
 
+def _triples(result: ArticleResult) -> list[tuple[str | None, str | None, str]]:
+    return [_triple(e) for e in result.events]
+
+
 def _statements(result: ArticleResult) -> list[tuple[str | None, str | None, str]]:
     """The triples of the statements PLOVER does not code (no category)."""
     return [_triple(e) for e in result.events if e.plover is None]
@@ -811,31 +815,26 @@ def test_a_declared_cessation_of_hostilities_is_a_ceasefire(code) -> None:  # ty
 
 
 def test_troops_arriving_deploy_and_peacekeepers_keep_the_peace(code) -> None:  # type: ignore[no-untyped-def]
-    def coded(text: str) -> list[tuple[str | None, str | None, str]]:
-        return [_triple(e) for e in code(text).events]
-
-    assert coded("Some 163 Chinese peacekeepers arrived in South Sudan on Thursday.") == [("CHN", "SSD", "074")]
-    assert coded("Hundreds of British troops have arrived in Mali to join the United Nations peacekeeping "
-                 "mission there.") == [("GBR", "MLI", "074")]
-    assert coded("Russian troops arrived in Crimea.") == [("RUS", "UKR", "154")]
+    assert _triples(code("Some 163 Chinese peacekeepers arrived in South Sudan.")) == [("CHN", "SSD", "074")]
+    assert _triples(code("Hundreds of British troops have arrived in Mali to join the United Nations peacekeeping "
+                         "mission there.")) == [("GBR", "MLI", "074")]
+    assert _triples(code("Russian troops arrived in Crimea.")) == [("RUS", "UKR", "154")]
     # a person arriving still visits
-    assert coded("Ban Ki-moon arrived in Juba to discuss peacekeeping.") == [("IGO", "SSD", "042")]
+    assert _triples(code("Ban Ki-moon arrived in Juba to discuss peacekeeping.")) == [("IGO", "SSD", "042")]
 
 
 def test_taking_in_refugees_is_asylum(code) -> None:  # type: ignore[no-untyped-def]
-    assert [_triple(e) for e in code("Germany took in 1,500 Syrian refugees.").events] == [("DEU", "SYR", "075")]
+    assert _triples(code("Germany took in 1,500 Syrian refugees.")) == [("DEU", "SYR", "075")]
 
 
 def test_approving_an_act_decides_it(code) -> None:  # type: ignore[no-untyped-def]
-    def coded(text: str) -> list[tuple[str | None, str | None, str]]:
-        return [_triple(e) for e in code(text).events]
-
-    assert coded("The EU approved new sanctions against Iran.") == [("EUR", "IRN", "163")]
+    assert _triples(code("The EU approved new sanctions against Iran.")) == [("EUR", "IRN", "163")]
     # a deployment to watch over a ceasefire keeps the peace
-    assert coded("The United Nations Security Council on Friday unanimously approved the deployment of a U.N. "
-                 "advance team to monitor a ceasefire in Yemen's Hodeidah region.") == [("UNO", "YEM", "074")]
+    assert _triples(code("The United Nations Security Council on Friday unanimously approved the deployment of a "
+                         "U.N. advance team to monitor a ceasefire in Yemen's Hodeidah region.")) == \
+        [("UNO", "YEM", "074")]
     # approving a plan agrees to it
-    assert coded("The Israeli Cabinet approved the plan.") == [("ISR", None, "030")]
+    assert _triples(code("The Israeli Cabinet approved the plan.")) == [("ISR", None, "030")]
 
 
 def test_an_agreement_sought_and_not_made_is_a_rejection(code) -> None:  # type: ignore[no-untyped-def]
