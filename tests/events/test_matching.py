@@ -66,3 +66,14 @@ def test_a_two_word_noun_is_not_its_first_word(resources) -> None:  # type: igno
     waged = _token(resources, "Britain launched a war against Iraq.", "launched")
     war = best_entry(waged, lexicon.candidates("verb", "launch"), lexicon.compounds)
     assert war is not None and war[0].object == "war"
+
+
+def test_a_person_object_is_a_named_person(resources) -> None:  # type: ignore[no-untyped-def]
+    lexicon = load_lexicon()
+    called = best_entry(_token(resources, "Putin called Obama on Tuesday.", "called"),
+                        lexicon.candidates("verb", "call"), lexicon.compounds)
+    assert called is not None and called[0].object == "@person" and called[1] is not None
+    assert called[1].text == "Obama"
+    convened = best_entry(_token(resources, "Jonathan called an emergency meeting.", "called"),
+                          lexicon.candidates("verb", "call"), lexicon.compounds)
+    assert convened is None

@@ -22,6 +22,9 @@ FILENAME = "lexicon.tsv"
 _COLUMNS = 7
 #: The object column's wildcard: the verb must have a direct object, whatever it is ("returned Z to Y").
 ANY_OBJECT = "*"
+#: Object column: a direct object that names a person ("called Obama"), not a thing
+PERSON_OBJECT = "@person"
+_OPEN_OBJECTS = (ANY_OBJECT, PERSON_OBJECT)
 _KINDS = ("verb", "noun", "control", "nonevent", "topic", "intent", "modal", "state", "claim")
 
 
@@ -41,9 +44,10 @@ class LexEntry:
 
     @property
     def specificity(self) -> int:
-        """How much the row constrains: more specific rows win, and a named object beats any object ("*")."""
-        return 2 * (self.particle is not None) + (self.object == ANY_OBJECT) + 2 * (self.object not in (None,
-                                                                                                       ANY_OBJECT))
+        """How much the row constrains: more specific rows win, and a named object beats any object ("*") or
+        any person ("@person")."""
+        return 2 * (self.particle is not None) + (self.object in _OPEN_OBJECTS) + \
+            2 * (self.object is not None and self.object not in _OPEN_OBJECTS)
 
     def describe(self) -> str:
         """'verb rule +out -> 125' as printed by explain."""

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
-from eventlens.events.lexicon import ANY_OBJECT, LexEntry, Lexicon, lemma
+from eventlens.events.lexicon import ANY_OBJECT, PERSON_OBJECT, LexEntry, Lexicon, lemma
 
 _STATEMENT_ROOT = "01"
 
@@ -82,10 +82,8 @@ def _object_with_lemma(token: Token, lemma: str, compounds: frozenset[str], part
                       _lemma_in(c, lemma, compounds, measure=False)), None)
         if found is not None:
             return found
-    if lemma == ANY_OBJECT:
-        # an object across a comma is a misattached apposition ("return to Geneva ..., an issue likely to")
-        return next((c for c in _objects(token) if c.dep_ in ("dobj", "nsubjpass") and
-                     not any(t.text == "," for t in token.doc[min(c.i, token.i):max(c.i, token.i)])), None)
+    if lemma in (ANY_OBJECT, PERSON_OBJECT):
+        return _open_object(token, lemma)
     for child in _objects(token):
         if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "ccomp") and _lemma_in(child, lemma, compounds):
             return child
@@ -101,6 +99,15 @@ def _object_with_lemma(token: Token, lemma: str, compounds: frozenset[str], part
                 if pobj.dep_ == "pobj" and _lemma_in(pobj, lemma, compounds, measure=False):
                     return pobj
     return None
+
+
+def _open_object(token: Token, wanted: str) -> Token | None:
+    """Any direct object (``*``), or one naming a person (``@person``: "called Obama", not "called a meeting")."""
+    if wanted == PERSON_OBJECT:
+        return next((c for c in _objects(token) if c.dep_ == "dobj" and c.ent_type_ == "PERSON"), None)
+    # an object across a comma is a misattached apposition ("return to Geneva ..., an issue likely to")
+    return next((c for c in _objects(token) if c.dep_ in ("dobj", "nsubjpass") and
+                 not any(t.text == "," for t in token.doc[min(c.i, token.i):max(c.i, token.i)])), None)
 
 
 def _objects(token: Token) -> list[Token]:
