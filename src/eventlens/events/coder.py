@@ -29,7 +29,7 @@ from eventlens.events.dyads import (
 )
 from eventlens.events.identity import category
 from eventlens.events.lexicon import LexEntry, Lexicon, lemma
-from eventlens.events.matching import best_entry, compound_candidates
+from eventlens.events.matching import best_entry, compound_candidates, verb_entry
 from eventlens.events.modes import condition_marks, detect_modes, first_conjunct, in_condition, unreal_commitment
 from eventlens.events.ontology import PROTEST_ROOT, CameoCode, Ontology
 from eventlens.events.parties import (
@@ -307,7 +307,7 @@ def _acknowledged(ctx: CodingContext, token: Token, clause: Token, scope: Scope)
     if row is None:
         return None
     claimant = demand_dyad(token, clause, scope)
-    match = best_entry(clause, ctx.lexicon.candidates("verb", lemma(clause)), ctx.lexicon.compounds)
+    match = verb_entry(clause, ctx.lexicon)
     act = verb_dyad(clause, match[0], match[1], scope) if match is not None else None
     targets = tuple(t for t in act.targets if not any(same_actor(s, t) for s in claimant.sources)) \
         if act is not None else ()

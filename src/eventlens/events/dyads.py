@@ -22,7 +22,7 @@ from spacy.tokens import Token
 
 from eventlens.actors.resolve import mention_at, phrase_actor
 from eventlens.events.lexicon import LexEntry, Lexicon, lemma
-from eventlens.events.matching import best_entry
+from eventlens.events.matching import verb_entry
 from eventlens.events.ontology import PROTEST_ROOT, VIOLENT_ROOTS
 from eventlens.records import ActorMention
 
@@ -791,7 +791,7 @@ def _reacts_to(verb: Token, noun: Token, scope: Scope) -> bool:
     preps = [node for node in noun.ancestors if node.dep_ == "prep" and node.i != verb.i and verb in node.ancestors]
     if not preps or (lemma(verb) in _ANNOUNCING and all(p.lower_ in ("in", "of") for p in preps)):
         return False
-    match = best_entry(verb, scope.lexicon.candidates("verb", lemma(verb)), scope.lexicon.compounds)
+    match = verb_entry(verb, scope.lexicon)
     return match is not None and match[0].cameo.startswith(_REACTION_ROOTS)
 
 

@@ -64,6 +64,11 @@ def best_entry(token: Token, candidates: Sequence[LexEntry],
     return entry, obj
 
 
+def verb_entry(verb: Token, lexicon: Lexicon) -> tuple[LexEntry, Token | None] | None:
+    """The row a verb matches, as the coder matches its triggers ('attacked' in a reported clause)."""
+    return best_entry(verb, lexicon.candidates("verb", lemma(verb)), lexicon.compounds)
+
+
 def _has_particle(token: Token, particle: str) -> bool:
     """'ruled out', 'stepped down', 'called on Saturday for restraint': the parser labels particles prt, prep
     or advmod. A preposition of time is none: 'called Obama on Tuesday'."""
