@@ -767,6 +767,16 @@ def test_what_a_party_had_undergone_is_background_to_its_event(code) -> None:  #
     assert [(e.source.country if e.source else None, e.plover) for e in found.events] == [("ISR", "ASSAULT")]
 
 
+def test_what_a_party_had_done_before_is_background(code) -> None:  # type: ignore[no-untyped-def]
+    struck = code("The United States launched an air strike against an Islamic State target southwest of Baghdad, "
+                  "expanding its campaign against the militant group that has seized parts of Iraq and Syria.")
+    assert [(e.source.country if e.source else None, e.target.country if e.target else None, e.plover)
+            for e in struck.events] == [("USA", "IRQ", "ASSAULT")]
+    # with nothing else to report, what the clause tells is the news
+    seized = code("Syrian rebels who had seized the town of Kobani from the army were driven out.")
+    assert [(e.source.country if e.source else None, e.plover) for e in seized.events] == [("SYR", "ASSAULT")]
+
+
 def test_a_purpose_is_done_where_its_act_was(code) -> None:  # type: ignore[no-untyped-def]
     sent = code("The United Nations has sent 21 military and civilian personnel to Bosnia on Wednesday to "
                 "investigate the feasibility of a peacekeeping force.")

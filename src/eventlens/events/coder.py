@@ -482,13 +482,14 @@ def _not_an_act(ctx: CodingContext, token: Token, verbs: dict[int, LexEntry]) ->
             ctx.lexicon.is_nonevent(lemma(token.head)):
         # "faces pressure to help Iran", "seeks to avoid having to strike": wanted or feared, not done
         return f"'{token.head.text}' says this is not an event"
-    if _earlier_event(token) or _undergone_by_a_party(token, verbs):
+    if _earlier_event(token) or _undergone_by_a_party(token, verbs) or _described_as_done(token):
         # "rioted following a demonstration calling for ...", "one day after a jet shot down ...": background
         return _IN_PASSING
     return None
 
 
 #: How a noun hangs on the verb whose party it is: "released the mayor, a member of Hamas jailed ..."
+_RELATIVES = frozenset({"which", "that", "who", "whom"})
 _PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "pobj", "prep", "appos", "conj", "compound", "poss"})
 
 
@@ -497,13 +498,21 @@ def _undergone_by_a_party(token: Token, verbs: dict[int, LexEntry]) -> bool:
     ago', 'return a helicopter that was captured': what a party of another coded event had undergone is
     background to that event."""
     undergone = reduced_passive(token) or (token.dep_ == "relcl" and any(
-        c.dep_ == "nsubjpass" and c.lower_ in ("which", "that", "who", "whom") for c in token.children))
+        c.dep_ == "nsubjpass" and c.lower_ in _RELATIVES for c in token.children))
     if not undergone:
         return False
     node = token.head
     while node.pos_ not in _VERB_POS and node.dep_ in _PARTY_DEPS and node.head.i != node.i:
         node = node.head
     return node.pos_ in _VERB_POS and node.i != token.i and node.i in verbs
+
+
+def _described_as_done(token: Token) -> bool:
+    """'the militant group that has seized parts of Iraq and Syria': a relative clause in the perfect tells
+    who a party is by what it had done before, as background to the event reported."""
+    return token.dep_ == "relcl" and token.tag_ == "VBN" and \
+        any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children) and \
+        any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _RELATIVES for c in token.children)
 
 
 def _coded_elsewhere(ctx: CodingContext, token: Token, entry: LexEntry, verbs: dict[int, LexEntry]) -> str | None:
