@@ -421,6 +421,10 @@ def test_an_act_is_aimed_at_whom_its_purpose_names(code) -> None:  # type: ignor
     events = _events(code("Young Algerians blocked roads leading to the city centre on Sunday to press their "
                           "demands from President Bouteflika's government."))
     assert ("DZA", "DZA", "PROTEST", ()) in events
+    # or on the verb that governs the act's noun: one protest, aimed at whom the purpose names
+    events = _events(code("A member of the Syrian parliament, Mohammed Mamoun, started a hunger strike yesterday to "
+                          "protest President Assad's failure to usher in political reform."))
+    assert [(s, t, p) for s, t, p, _ in events] == [("SYR", "SYR", "PROTEST")]
 
 
 def test_what_a_complaint_or_protest_is_about_and_what_a_punishment_is_for_are_no_reports(code) -> None:  # type: ignore[no-untyped-def]

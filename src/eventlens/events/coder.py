@@ -152,6 +152,9 @@ def code_events(ctx: CodingContext) -> tuple[Event, ...]:
     consumed |= {p.i: f"purpose or manner of '{token.text}': coded with it" for token, entry, _ in matched
                  if token.pos_ in _VERB_POS and not entry.cameo.startswith("01")
                  for p in _purposes(ctx, token) if p.i not in consumed}
+    consumed |= {p.i: f"purpose of '{token.head.text} {token.text}': coded with it" for token, entry, _ in matched
+                 if token.pos_ in _NOUN_POS and token.dep_ == "dobj" and token.head.i not in verbs and
+                 not entry.cameo.startswith("01") for p in _purposes(ctx, token.head) if p.i not in consumed}
     consumed |= {i: f"how '{token.text}' was staged: coded with it" for token, entry, _ in matched
                  if entry.cameo.startswith(PROTEST_ROOT) for i in _protest_manner(ctx, token) if i not in consumed}
     consumed |= {t.i: f"what '{token.text}' claims: not reported as done" for token, entry, _ in matched

@@ -261,6 +261,12 @@ def noun_dyad(noun: Token, entry: LexEntry, scope: Scope) -> Dyad:
     if not targets and source_rule == "governor":
         targets = _governor_object(noun, scope, sources)
         target_rule = "governor-object" if targets else target_rule
+    if not targets and source_rule == "governor" and noun.dep_ == "dobj":
+        # "started a hunger strike yesterday to protest President Assad's failure": the purpose of the
+        # act the noun names hangs on the verb that governs it
+        targets = _protested(noun.head, entry, scope, sources[0] if sources else None) or \
+            _purpose_object(noun.head, scope, None)
+        target_rule = "governor-purpose" if targets else target_rule
     if not targets and source_rule == "prep-source":
         # "the government conceded to demands from UNITA": the demands were made of the government
         targets, _ = _governor_subject(noun, scope)
