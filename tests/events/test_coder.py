@@ -781,6 +781,14 @@ def test_what_a_party_had_done_before_is_background(code) -> None:  # type: igno
     assert [(e.source.country if e.source else None, e.plover) for e in seized.events] == [("SYR", "ASSAULT")]
 
 
+def test_who_was_engaged_in_an_act_did_it(code) -> None:  # type: ignore[no-untyped-def]
+    cleansing = code("Serb forces were engaged in ethnic cleansing in Montenegro against the Albanian population.")
+    assert [(e.source.country if e.source else None, e.plover) for e in cleansing.events] == [("SRB", "ASSAULT")]
+    clash = code("Three Indian soldiers were involved in a clash with Chinese troops.")
+    assert [(e.source.country if e.source else None, e.target.country if e.target else None)
+            for e in clash.events] == [("IND", "CHN")]
+
+
 def test_a_purpose_is_done_where_its_act_was(code) -> None:  # type: ignore[no-untyped-def]
     sent = code("The United Nations has sent 21 military and civilian personnel to Bosnia on Wednesday to "
                 "investigate the feasibility of a peacekeeping force.")

@@ -31,6 +31,11 @@ def test_a_measure_matches_what_it_counts_only_as_a_direct_object(resources) -> 
 def test_a_two_word_event_noun(resources) -> None:  # type: ignore[no-untyped-def]
     noun = _token(resources, "Activists began a hunger strike on Monday.", "strike")
     assert [e.cameo for e in compound_candidates(load_lexicon(), noun)] == ["142"]
+    # the first word may be an adjective; a noun the lexicon lists only with another word is no event
+    military = _token(resources, "Turkey will begin a new military operation against Kurdish fighters.", "operation")
+    assert [e.cameo for e in compound_candidates(load_lexicon(), military)] == ["190"]
+    rescue = _token(resources, "The rescue operation in Turkey ended on Sunday.", "operation")
+    assert compound_candidates(load_lexicon(), rescue) == ()
 
 
 def test_a_hyphenated_word_is_the_word_the_lexicon_writes_whole(resources) -> None:  # type: ignore[no-untyped-def]

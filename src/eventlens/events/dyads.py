@@ -413,16 +413,16 @@ def _resolve_relative(pronoun: Token, scope: Scope) -> ActorMention | None:
     return found if found is not None else phrase_actor(node.head, scope.actors)
 
 
+#: Verbs whose passive says its subject took part in what they govern: 'were engaged in fighting'.
+_TAKING_PART = frozenset({"engage", "involve"})
+
+
 def _subject_actors(verb: Token, scope: Scope) -> tuple[tuple[ActorMention, ...], str]:
     node, rule, came_by = verb, "subject", ""
     for _ in range(4):
         undergoer = next((c for c in node.children if c.dep_ == "nsubjpass"), None)
-        if undergoer is not None and came_by == "xcomp":
-            # "Obama is scheduled to attend", "Iran was asked to stop": the passive's subject does the act
-            found = _actors(undergoer, scope)
-            return (found, "raised") if found else ((), "raised-unresolved")
         if undergoer is not None:
-            return (), "passive-no-agent"  # the subject of a passive is what the event was done to
+            return _passive_subject(node, undergoer, came_by, scope)
         subject = _subject(node, scope) or _stranded_subject(node)
         if subject is not None:
             found = _actors(subject, scope)
@@ -439,6 +439,21 @@ def _subject_actors(verb: Token, scope: Scope) -> tuple[tuple[ActorMention, ...]
             break
         node, rule, came_by = node.head, "control", node.dep_
     return _root_subject(verb, scope)
+
+
+def _passive_subject(verb: Token, undergoer: Token, came_by: str,
+                     scope: Scope) -> tuple[tuple[ActorMention, ...], str]:
+    """The subject of a passive is what the event was done to, except where the passive only raises it."""
+    if came_by == "xcomp":
+        # "Obama is scheduled to attend", "Iran was asked to stop": the passive's subject does the act
+        rule = "raised"
+    elif lemma(verb) in _TAKING_PART and any(c.dep_ == "prep" and c.lower_ == "in" for c in verb.children):
+        # "Serb forces were engaged in ethnic cleansing": a passive in form only, whose subject acts
+        rule = "taking-part"
+    else:
+        return (), "passive-no-agent"
+    found = _actors(undergoer, scope)
+    return (found, rule) if found else ((), f"{rule}-unresolved")
 
 
 def _climbable(prep: Token) -> bool:

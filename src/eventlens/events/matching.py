@@ -17,12 +17,13 @@ _STATEMENT_ROOT = "01"
 
 def compound_candidates(lexicon: Lexicon, noun: Token) -> tuple[LexEntry, ...]:
     """Rows for a two-word noun ('hunger strike', 'war game') or a hyphenated one ('cease-fire', 'air-strike'),
-    which mean something their head alone does not."""
+    which mean something their head alone does not. The first word may be an adjective ('military
+    operation')."""
     whole = hyphenated(noun)
     if whole is not None and lexicon.candidates("noun", whole):
         return lexicon.candidates("noun", whole)
     modifier = noun.doc[noun.i - 1] if noun.i > 0 else None
-    if modifier is None or modifier.dep_ != "compound" or modifier.head.i != noun.i:
+    if modifier is None or modifier.dep_ not in ("compound", "amod") or modifier.head.i != noun.i:
         return ()
     return lexicon.candidates("noun", f"{lemma(modifier)} {lemma(noun)}")
 
