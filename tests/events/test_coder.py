@@ -649,6 +649,22 @@ def test_a_claim_that_someone_attacked_accuses_them(code) -> None:  # type: igno
     assert [(e.cameo, e.plover) for e in claimed.events] == [("015", None), ("190", "ASSAULT")]
 
 
+def test_saying_someone_was_behind_an_attack_accuses_them(code) -> None:  # type: ignore[no-untyped-def]
+    def coded(text: str) -> list[tuple[str | None, str | None, str | None]]:
+        return [(e.source.country if e.source else None, e.target.country if e.target else None, e.plover)
+                for e in code(text).events]
+    assert coded("Ukraine says it has strong evidence proving Russia was behind the chemical attacks.") == \
+        [("UKR", "RUS", "ACCUSE")]
+    assert coded("Israel said Hezbollah was responsible for the bombing in Buenos Aires.") == \
+        [("ISR", "LBN", "ACCUSE")]
+    # saying oneself was behind it claims the attack, which stays theirs
+    assert ("PSE", "ISR", "ASSAULT") in coded("Hamas said it was behind the attack on the Israeli patrol.")
+    # speakers who have only the story's country do not accuse that country
+    assert coded("Officials said Iran was behind the attack on the tanker.") == []
+    # and what is not hostile is no accusation
+    assert "ACCUSE" not in {p for _, _, p in coded("Officials said Iran was behind the talks.")}
+
+
 def test_a_commitment_someone_is_told_they_must_make_is_not_made(code) -> None:  # type: ignore[no-untyped-def]
     result = code("Egyptian President Hosni Mubarak said that the US must be ready to mediate between Israelis "
                   "and Palestinians.")

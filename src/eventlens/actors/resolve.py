@@ -140,6 +140,10 @@ _DOMESTIC_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", 
                                "MED", "REL", "HLH"})
 
 
+#: The basis suffix of an actor given the article's home country because the text names none.
+HOME_BASIS = "home-country"
+
+
 def _abroad(doc: Doc, mentions: list[ActorMention], home: str | None, places: Sequence[Place]) -> set[int]:
     """The sentences that name a country other than the home country (not one someone only sides with)."""
     abroad = {m.sentence for m in mentions if m.country not in (None, home) and not _elsewhere(doc, m.span)}
@@ -159,7 +163,7 @@ def _at_home(doc: Doc, mentions: list[ActorMention], home: str | None, abroad: s
     """
     if home is None:
         return mentions
-    return [replace(m, country=home, basis=f"{m.basis}+home-country") if _homeless(doc, m, abroad) else m
+    return [replace(m, country=home, basis=f"{m.basis}+{HOME_BASIS}") if _homeless(doc, m, abroad) else m
             for m in mentions]
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
-from eventlens.actors.resolve import ETHNIC_BASIS
+from eventlens.actors.resolve import ETHNIC_BASIS, HOME_BASIS
 from eventlens.config import CODER_VERSION, Settings
 from eventlens.dates import CALENDAR
 from eventlens.events.dyads import (
@@ -160,13 +160,17 @@ def code_events(ctx: CodingContext) -> tuple[Event, ...]:
     consumed |= {t.i: f"what '{token.text}' claims: not reported as done" for token, entry, _ in matched
                  if _claiming(ctx, token, entry) for c in _reported_clauses(token) for t in c.subtree
                  if t.i not in consumed}
+    consumed |= {t.i: f"what '{token.text}' lays at someone's door: claimed, not reported as done"
+                 for token, entry, _ in matched if _stating(token, entry)
+                 for _, _, acts in _blamed(ctx, token) for t in acts if t.i not in consumed}
     scope = Scope(actors=ctx.actors, lexicon=ctx.lexicon)
     events: list[Event] = []
     in_passing: list[tuple[Token, LexEntry, Dyad]] = []
     for token, matched_entry, obj in matched:
         entry = matched_entry
         dyad = verb_dyad(token, entry, obj, scope) if token.pos_ in _VERB_POS else noun_dyad(token, entry, scope)
-        demand = _demand(ctx, token, entry, scope) or _claim(ctx, token, entry, scope)
+        demand = _demand(ctx, token, entry, scope) or _claim(ctx, token, entry, scope) or \
+            _blame(ctx, token, entry, scope)
         if demand is not None:
             entry, dyad = demand
         reason = _skip_reason(ctx, token, entry, verbs, consumed, dyad=dyad)
@@ -316,6 +320,49 @@ def _acknowledged(ctx: CodingContext, token: Token, clause: Token, scope: Scope)
         if act is not None else ()
     return row, Dyad(sources=claimant.sources, targets=targets, source_rule=claimant.source_rule,
                      target_rule="claimed-act" if targets else "none")
+
+
+def _stating(token: Token, entry: LexEntry) -> bool:
+    return token.pos_ in _VERB_POS and entry.cameo in _PLAIN_STATEMENTS
+
+
+def _blame(ctx: CodingContext, token: Token, entry: LexEntry, scope: Scope) -> tuple[LexEntry, Dyad] | None:
+    """'Ukraine says it has evidence proving Russia was behind the attacks': the speaker accuses whom its
+    statement lays a hostile act on (a ``blame`` row). Who says it was behind the act itself claims it,
+    and the act stays coded as theirs."""
+    if not _stating(token, entry):
+        return None
+    for row, clause, _ in _blamed(ctx, token):
+        dyad = demand_dyad(token, clause, scope)
+        # "officials said Iran was behind it": officials given the story's country are not Iran's own
+        if any(not same_actor(s, t) and not (s.basis.endswith(HOME_BASIS) and s.country == t.country)
+               for s in dyad.sources for t in dyad.targets):
+            return row, replace(dyad, target_rule="blamed")
+    return None
+
+
+def _blamed(ctx: CodingContext, statement: Token) -> list[tuple[LexEntry, Token, list[Token]]]:
+    """Each 'Y was behind / responsible for <a hostile act>' a statement reports: the row, the clause's
+    verb and the acts it names. Not where Y is the speaker ('said it was behind')."""
+    found = []
+    for clause in _reported_clauses(statement):
+        for verb in (t for t in clause.subtree if lemma(t) == "be" and t.dep_ != "aux"):
+            if _self_reference(verb) or not any(c.dep_ == "nsubj" for c in verb.children):
+                continue
+            for word in verb.children:
+                row = ctx.lexicon.blame(lemma(word)) if word.dep_ in ("prep", "acomp") else None
+                heads = [word] if row is None or row.prep is None else \
+                    [c for c in word.children if c.dep_ == "prep" and c.lower_ == row.prep]
+                acts = [m for head in heads for pobj in head.children if pobj.dep_ == "pobj"
+                        for m in conjuncts(pobj) if _hostile_noun(ctx, m)]
+                if row is not None and acts:
+                    found.append((row, verb, acts))
+    return found
+
+
+def _hostile_noun(ctx: CodingContext, noun: Token) -> bool:
+    entries = ctx.lexicon.candidates("noun", lemma(noun)) + compound_candidates(ctx.lexicon, noun)
+    return any(ctx.ontology.code(e.cameo).quad_class in _CONFLICT_QUADS for e in entries)
 
 
 def _self_reference(clause: Token) -> bool:

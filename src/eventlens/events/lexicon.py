@@ -25,7 +25,7 @@ ANY_OBJECT = "*"
 #: Object column: a direct object that names a person ("called Obama"), not a thing
 PERSON_OBJECT = "@person"
 _OPEN_OBJECTS = (ANY_OBJECT, PERSON_OBJECT)
-_KINDS = ("verb", "noun", "control", "nonevent", "topic", "intent", "modal", "state", "claim")
+_KINDS = ("verb", "noun", "control", "nonevent", "topic", "intent", "modal", "state", "claim", "blame")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +73,9 @@ class Lexicon:
     vouched for: what it says is not coded as done, and a claim that someone
     else did something hostile is an accusation of them ("the US claimed
     that ISIL had attacked Iraq").
+    ``blame`` rows name the predicate by which a reported clause lays a hostile
+    act at someone's door ("Ukraine says Russia was behind the attacks"): the
+    speaker accuses them, and the act is claimed, not reported as done.
     ``intent`` words ("offered to", "willing to", "will") turn the action they
     govern into a commitment: AGREE for cooperation, THREATEN for conflict.
     Three more kinds carry no code: ``control`` verbs ("seek to", "help",
@@ -111,6 +114,11 @@ class Lexicon:
     def claim(self, lemma: str) -> LexEntry | None:
         """The row for a verb whose reported clause is claimed, not vouched for ('claimed that'), if any."""
         rows = self.entries.get(("claim", lemma))
+        return rows[0] if rows else None
+
+    def blame(self, word: str) -> LexEntry | None:
+        """The row for a predicate that lays an act at someone's door ('was behind'), if any."""
+        rows = self.entries.get(("blame", word))
         return rows[0] if rows else None
 
     def modal(self, word: str) -> LexEntry | None:
