@@ -665,6 +665,14 @@ def test_saying_someone_was_behind_an_attack_accuses_them(code) -> None:  # type
     assert "ACCUSE" not in {p for _, _, p in coded("Officials said Iran was behind the talks.")}
 
 
+def test_a_patrol_under_attack_is_the_unit_hit_not_a_mobilization(code) -> None:  # type: ignore[no-untyped-def]
+    def plovers(text: str) -> list[str | None]:
+        return [e.plover for e in code(text).events]
+    assert plovers("Hamas claimed the attack on the Israeli patrol.") == ["ASSAULT"]
+    assert plovers("A US patrol was attacked near Baghdad.") == ["ASSAULT"]
+    assert plovers("Russia stepped up patrols in the Black Sea.") == ["MOBILIZE"]
+
+
 def test_a_commitment_someone_is_told_they_must_make_is_not_made(code) -> None:  # type: ignore[no-untyped-def]
     result = code("Egyptian President Hosni Mubarak said that the US must be ready to mediate between Israelis "
                   "and Palestinians.")

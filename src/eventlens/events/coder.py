@@ -31,7 +31,7 @@ from eventlens.events.identity import category
 from eventlens.events.lexicon import LexEntry, Lexicon, lemma
 from eventlens.events.matching import best_entry, compound_candidates, verb_entry
 from eventlens.events.modes import condition_marks, detect_modes, first_conjunct, in_condition, unreal_commitment
-from eventlens.events.ontology import PROTEST_ROOT, CameoCode, Ontology
+from eventlens.events.ontology import PROTEST_ROOT, VIOLENT_ROOTS, CameoCode, Ontology
 from eventlens.events.parties import (
     PLACE_BASIS,
     UNNAMED_BASIS,
@@ -71,6 +71,7 @@ _REFUSAL_HOPS = 3
 #: Reducing relations (sanctions, aid cut off, diplomats expelled), and the verbs that announce such a measure
 #: as decided
 _REDUCING_ROOT = "16"
+_MOBILIZE_ROOT = "15"
 _DECLARING = frozenset({"announce", "declare", "decide"})
 _NOUN_POS = ("NOUN", "PROPN")
 #: Appeals, intents, consultations, accusations, demands, rejections, threats and protests are about
@@ -449,6 +450,9 @@ def _skip_reason(ctx: CodingContext, token: Token, entry: LexEntry, verbs: dict[
 def _noun_skip_reason(ctx: CodingContext, token: Token, entry: LexEntry, verbs: dict[int, LexEntry],
                       consumed: dict[int, str], *, dyad: Dyad) -> str | None:
     own_dyad = dyad.source_rule == "between"
+    attacked = _unit_attacked(ctx, token, entry)
+    if attacked:
+        return attacked
     named = own_dyad or dyad.source_rule in ("possessor", "prep-source") or \
         dyad.target_rule in ("prep-target", "modifier-target")
     if token.i in consumed and not own_dyad:
@@ -462,6 +466,21 @@ def _noun_skip_reason(ctx: CodingContext, token: Token, entry: LexEntry, verbs: 
             return f"repeats the event of '{governor.text}'"
     if (not named and not _reported_as_news(token)) or _earlier_event(token):
         return _IN_PASSING
+    return None
+
+
+def _unit_attacked(ctx: CodingContext, noun: Token, entry: LexEntry) -> str | None:
+    """'an attack on the Israeli patrol', 'ambushed a police patrol', 'a patrol was attacked': a patrol
+    something violent is aimed at is the unit it hit, not an act of the unit's."""
+    if not entry.cameo.startswith(_MOBILIZE_ROOT):
+        return None
+    head = noun.head.head if noun.dep_ == "pobj" else noun.head if noun.dep_ in ("dobj", "nsubjpass") else None
+    if head is None:
+        return None
+    match = verb_entry(head, ctx.lexicon) if head.pos_ in _VERB_POS else None
+    rows = [match[0]] if match else ctx.lexicon.candidates("noun", lemma(head)) if head.pos_ in _NOUN_POS else []
+    if any(e.cameo.startswith(VIOLENT_ROOTS) for e in rows):
+        return f"the unit '{head.text}' is aimed at, not an act of its own"
     return None
 
 
