@@ -800,6 +800,9 @@ def test_what_a_party_had_done_before_is_background(code) -> None:  # type: igno
                   "expanding its campaign against the militant group that has seized parts of Iraq and Syria.")
     assert [(e.source.country if e.source else None, e.target.country if e.target else None, e.plover)
             for e in struck.events] == [("USA", "IRQ", "ASSAULT")]
+    freed = code("The Fijian rebels said they will release Prime Minister Mahendra Chaudhry, whom they had taken "
+                 "hostage two weeks ago.")
+    assert [(e.plover, e.cameo) for e in freed.events] == [("AGREE", "035")]
     # with nothing else to report, what the clause tells is the news
     seized = code("Syrian rebels who had seized the town of Kobani from the army were driven out.")
     assert [(e.source.country if e.source else None, e.plover) for e in seized.events] == [("SYR", "ASSAULT")]

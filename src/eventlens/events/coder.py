@@ -577,11 +577,12 @@ def _undergone_by_a_party(token: Token, verbs: dict[int, LexEntry]) -> bool:
 
 
 def _described_as_done(token: Token) -> bool:
-    """'the militant group that has seized parts of Iraq and Syria': a relative clause in the perfect tells
-    who a party is by what it had done before, as background to the event reported."""
+    """'the militant group that has seized parts of Iraq and Syria', 'the prime minister, whom they had taken
+    hostage': a relative clause in the perfect tells who a party is by what it had done or undergone before,
+    as background to the event reported."""
     return token.dep_ == "relcl" and token.tag_ == "VBN" and \
         any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children) and \
-        any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _RELATIVES for c in token.children)
+        any(c.lower_ in _RELATIVES for c in token.children)
 
 
 def _coded_elsewhere(ctx: CodingContext, token: Token, entry: LexEntry, verbs: dict[int, LexEntry]) -> str | None:
