@@ -33,6 +33,9 @@ def test_a_missing_source_only_where_the_parse_names_who_underwent_it() -> None:
     assert unknown_source(plain) == [(None, soldiers)]
     indirect = Dyad(sources=(), targets=(soldiers,), source_rule="no-subject", target_rule="embedded")
     assert unknown_source(indirect) == []
+    # "opposed French mediation in negotiations with Syria": the reaction names no doer of the negotiations
+    reacted = Dyad(sources=(), targets=(soldiers,), source_rule="reaction", target_rule="prep-target")
+    assert unknown_source(reacted) == []
 
 
 def test_coordinated_sources_pair_up_only_when_mutual() -> None:

@@ -17,6 +17,8 @@ from eventlens.records import ActorMention, Place
 #: Target rules that find a target only through another clause or phrase: too weak without a source.
 _INDIRECT_TARGET_RULES = ("embedded", "clause-subject", "object-prep", "object-modifier")
 _VISIT = "042"
+#: Source rules that say the parse found no doer, not that the doer is no actor.
+_UNSAID_DOERS = ("no-subject", "reaction")
 _MEETING_ROOT = "04"
 PLACE_BASIS = "event-place"
 
@@ -38,9 +40,11 @@ def unknown_source(dyad: Dyad) -> list[tuple[ActorMention | None, ActorMention |
     them (the passive's subject, the verb's object) and that the doer is no
     actor; an event with neither party known is not coded. A verb whose
     subject the parse did not find at all ("the first delegation to visit
-    Bucharest") says nothing of its doer, so it is not coded either.
+    Bucharest") says nothing of its doer, so it is not coded either; nor is
+    an act another verb only reacts to ("opposed French mediation in
+    negotiations with Syria"), whose doer the reaction does not name.
     """
-    if dyad.reciprocal or dyad.target_rule in _INDIRECT_TARGET_RULES or dyad.source_rule == "no-subject":
+    if dyad.reciprocal or dyad.target_rule in _INDIRECT_TARGET_RULES or dyad.source_rule in _UNSAID_DOERS:
         return []
     return [(None, t) for t in dyad.targets if can_act(t)]
 
