@@ -816,6 +816,16 @@ def test_who_was_engaged_in_an_act_did_it(code) -> None:  # type: ignore[no-unty
             for e in clash.events] == [("IND", "CHN")]
 
 
+def test_a_clause_with_a_subject_of_its_own_says_nothing_of_where_the_event_was(code) -> None:  # type: ignore[no-untyped-def]
+    refused = code("Syria says it will not accept any more refugees if war starts in Iraq.")
+    assert [(e.source.country if e.source else None, e.target) for e in refused.events] == [("SYR", None)]
+    # a clause that says when the event was shares its place
+    bombed = code("Two Palestinian suicide bombers killed 23 people late Sunday when they blew themselves up in "
+                  "Tel Aviv.")
+    assert [(e.target.country if e.target else None, e.place.name if e.place else None)
+            for e in bombed.events] == [("ISR", "Tel Aviv")]
+
+
 def test_a_purpose_is_done_where_its_act_was(code) -> None:  # type: ignore[no-untyped-def]
     sent = code("The United Nations has sent 21 military and civilian personnel to Bosnia on Wednesday to "
                 "investigate the feasibility of a peacekeeping force.")

@@ -72,6 +72,9 @@ _REFUSAL_HOPS = 3
 #: as decided
 _REDUCING_ROOT = "16"
 _MOBILIZE_ROOT = "15"
+_TEMPORAL_MARKS = frozenset({"when", "as", "while", "after", "before", "until", "once", "whenever"})
+#: Dependencies of a clause that, with a subject of its own, tells of another event.
+_CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "conj", "parataxis", "acl"})
 _DECLARING = frozenset({"announce", "declare", "decide"})
 _NOUN_POS = ("NOUN", "PROPN")
 #: Appeals, intents, consultations, accusations, demands, rejections, threats and protests are about
@@ -319,6 +322,9 @@ def _acknowledged(ctx: CodingContext, token: Token, clause: Token, scope: Scope)
     act = verb_dyad(clause, match[0], match[1], scope) if match is not None else None
     targets = tuple(t for t in act.targets if not any(same_actor(s, t) for s in claimant.sources)) \
         if act is not None else ()
+    place = _clause_place(ctx, clause) if not targets else None
+    if place is not None and place.country:
+        targets = (place_actor(place),)  # "attacked the cities in Saudi Arabia": where the act was
     return row, Dyad(sources=claimant.sources, targets=targets, source_rule=claimant.source_rule,
                      target_rule="claimed-act" if targets else "none")
 
@@ -826,12 +832,26 @@ def _commits(token: Token, node: Token, *, stated: bool, modes: tuple[str, ...])
 
 
 def _clause_tokens(token: Token) -> list[Token]:
-    """The trigger's clause: its subtree, widened to the verbs that control it."""
+    """The trigger's clause: its subtree, widened to the verbs that control it, less the clauses within it
+    that have a subject of their own ('Serbia eased measures in Montenegro as authorities in Croatia cracked
+    down': Croatia is where the crackdown was)."""
     node = token
     while (node.dep_ in ("xcomp", "pobj", "prep", "dobj", "conj") or node in purpose_clauses(node.head)) and \
             node.head.i != node.i:
         node = node.head
-    return list(node.subtree)
+    others = {t.i for clause in node.subtree if clause.i != node.i and _own_clause(clause) and
+              token not in clause.subtree for t in clause.subtree}
+    return [t for t in node.subtree if t.i not in others]
+
+
+def _own_clause(verb: Token) -> bool:
+    """A finite clause with a subject of its own, other than one that says when the event was ('when
+    they blew themselves up in Tel Aviv', 'as street battles raged in Baghdad'), which shares its place."""
+    if verb.dep_ not in _CLAUSE_DEPS or verb.pos_ not in _VERB_POS or \
+            not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) or \
+            any(c.dep_ in ("aux", "auxpass") and c.lower_ == "to" for c in verb.children):
+        return False
+    return not any(c.dep_ in ("mark", "advmod") and c.lower_ in _TEMPORAL_MARKS for c in verb.children)
 
 
 def _event_time(ctx: CodingContext, token: Token) -> TimeRef | None:
