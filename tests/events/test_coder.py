@@ -432,6 +432,10 @@ def test_what_a_complaint_or_protest_is_about_and_what_a_punishment_is_for_are_n
     assert [(s, t, p) for s, t, p, _ in events] == [("LBN", "ISR", "ACCUSE")]
     events = _events(code("A missionary from Calgary was arrested in Lebanon for collaborating with Israel."))
     assert "COOPERATE" not in {p for _, _, p, _ in events}
+    # what thanks are for, on the verb or on the object its row names
+    for text in ("Iraq thanked China for its assistance.",
+                 "The Iraqi government expressed appreciation for China's assistance."):
+        assert [(s, t, p) for s, t, p, _ in _events(code(text))] == [("IRQ", "CHN", "SUPPORT")]
 
 
 def test_a_protest_at_home_is_aimed_at_the_state_s_forces(code) -> None:  # type: ignore[no-untyped-def]

@@ -86,6 +86,8 @@ _TOPIC_PREPS = frozenset({"on", "to", "for", "about", "over", "of", "regarding",
 #: Roots whose 'for' names the reason: 'apologized for ...', 'sanctioned for its support of ...',
 #: 'arrested for collaborating with Israel' is what the act answers, not a second report.
 _REASON_ROOTS = ("055", "16", "17")
+#: Praise whose 'for' names the reason ('thanked China for its assistance'), unlike 'support for sanctions'.
+_THANKING = frozenset({"thank", "praise", "commend", "congratulate", "appreciation", "gratitude"})
 _REASON_PREPS = frozenset({"for"})
 _ACCUSING_ROOT = "11"
 #: Denying responsibility or an accusation (016): what is denied is not reported as done either.
@@ -209,19 +211,21 @@ def _decided(ctx: CodingContext, matched: list[tuple[Token, LexEntry, Token | No
 def _topics(matched: list[tuple[Token, LexEntry, Token | None]]) -> list[tuple[Token, int]]:
     """The nominal events a propositional trigger is about, by token index, with that trigger.
 
-    A nominal trigger's topic can hang on its light verb: "renewed negotiations on a pullback".
+    A nominal trigger's topic can hang on its light verb: "renewed negotiations on a pullback"; a light
+    verb's on the object its row names: "expressed appreciation for China's assistance".
     """
     found: list[tuple[Token, int]] = []
-    for token, entry, _ in matched:
+    for token, entry, obj in matched:
         if entry.cameo.startswith((_ACCUSING_ROOT, _DENYING)):
             found.extend((token, t.i) for t in _allegation(token))
         if entry.cameo.startswith(_PROPOSITIONAL_ROOTS):
             preps = _TOPIC_PREPS
-        elif entry.cameo.startswith(_REASON_ROOTS):
+        elif entry.cameo.startswith(_REASON_ROOTS) or entry.lemma in _THANKING or entry.object in _THANKING:
             preps = _REASON_PREPS
         else:
             continue
-        heads = [token, token.head] if token.pos_ in _NOUN_POS and token.dep_ == "dobj" else [token]
+        heads = [token, token.head] if token.pos_ in _NOUN_POS and token.dep_ == "dobj" else \
+            [token, obj] if obj is not None and entry.object else [token]
         for prep in (c for head in heads for c in head.children):
             if prep.dep_ == "prep" and prep.lower_ in preps:
                 found.extend((token, member.i) for pobj in prep.children if pobj.dep_ in ("pobj", "pcomp")
