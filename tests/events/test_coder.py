@@ -830,6 +830,21 @@ def test_a_clause_with_a_subject_of_its_own_says_nothing_of_where_the_event_was(
             for e in bombed.events] == [("ISR", "Tel Aviv")]
 
 
+def test_what_a_military_move_is_for_says_what_it_is(code) -> None:  # type: ignore[no-untyped-def]
+    def coded(text: str) -> list[tuple[str | None, str | None, str]]:
+        return [(e.source.country if e.source else None, e.target.country if e.target else None, e.cameo)
+                for e in code(text).events]
+    # joint exercises are military cooperation, between the parties that hold them
+    assert coded("Jordan and the United States began a new round of joint military exercises today.") == \
+        [("JOR", "USA", "062"), ("USA", "JOR", "062")]
+    assert coded("India held joint exercises with France.") == [("IND", "FRA", "062")]
+    assert coded("China held military exercises near Taiwan.") == [("CHN", "TWN", "150")]
+    # troops sent to bring aid bring it
+    assert coded("Troops and emergency aircraft from the United States have arrived in Nepal to help deliver "
+                 "aid to remote areas.") == [("USA", "NPL", "070")]
+    assert ("USA", "IRQ", "062") in coded("The US military trains Iraqi pilots to fly F-16s.")
+
+
 def test_a_purpose_is_done_where_its_act_was(code) -> None:  # type: ignore[no-untyped-def]
     sent = code("The United Nations has sent 21 military and civilian personnel to Bosnia on Wednesday to "
                 "investigate the feasibility of a peacekeeping force.")

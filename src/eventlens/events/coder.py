@@ -106,6 +106,8 @@ _DECIDING = frozenset({"approve", "authorize", "authorise"})
 _AGREEING_ROOTS = ("03", "04", "05")
 _PEACEKEEPING = frozenset({"peacekeeper", "peacekeeping", "peacekeep", "ceasefire", "truce"})
 _PEACEKEEPING_CODE = "074"
+_MILITARY_COOPERATION = "062"
+_AID_ROOT = "07"
 _MILITARY = "MIL"
 
 
@@ -665,6 +667,8 @@ def _events_for(ctx: CodingContext, token: Token, entry: LexEntry, dyad: Dyad) -
     if code.code in _PLAIN_STATEMENTS:
         ctx.note(token, entry, "rejected", f"CAMEO {code.code} is a plain statement or comment: a quote, no event")
         return []
+    if code.code.startswith(_MOBILIZE_ROOT) and _joint(token) and not dyad.targets and len(dyad.sources) > 1:
+        dyad = replace(dyad, target_rule="reciprocal", reciprocal=True)  # "X and Y began joint exercises"
     acting = [s for s in dyad.sources if can_act(s)]
     needs_place = not acting or any(a.basis == ETHNIC_BASIS for a in (*acting, *dyad.targets))
     place = _clause_place(ctx, token) if needs_place else None
@@ -756,12 +760,26 @@ def _deployment(ctx: CodingContext, token: Token, entry: LexEntry, source: Actor
     arrived in South Sudan', 'troops arrived in Mali to join the UN peacekeeping mission', 'approved the
     deployment of a team to monitor a ceasefire': a deployment to keep the peace provides it (074)."""
     code = ctx.ontology.code(entry.cameo)
+    if code.code.startswith(_MOBILIZE_ROOT) and _joint(token):
+        return ctx.ontology.code(_MILITARY_COOPERATION)  # "joint military exercises": cooperation, not a show
     troops = source is not None and source.sector == _MILITARY and source.kind == "group"
     if not (code.code.startswith(_DEPLOY) or (code.code.startswith(_VISIT) and troops)):
         return code
     if any(lemma(t) in _PEACEKEEPING for t in _clause_tokens(token)):
         return ctx.ontology.code(_PEACEKEEPING_CODE)
+    # "troops arrived in Nepal to help deliver aid": a deployment to bring aid brings it
+    aid = next((e for p in _purposes(ctx, token) for e in (verb_entry(p, ctx.lexicon),)
+                if e is not None and e[0].cameo.startswith(_AID_ROOT)), None)
+    if aid is not None:
+        return ctx.ontology.code(aid[0].cameo)
     return ctx.ontology.code(_DEPLOY) if code.code.startswith(_VISIT) else code
+
+
+def _joint(token: Token) -> bool:
+    """'a joint military exercise', 'combined drills': done together, as 'war games with Y' are."""
+    obj = direct_object(token) if token.pos_ in _VERB_POS else None
+    return any(c.dep_ in ("amod", "compound", "advmod") and c.lower_ in ("joint", "combined", "jointly")
+               for c in (*token.children, *(obj.children if obj is not None else ())))
 
 
 def _commitment(ctx: CodingContext, token: Token, code: CameoCode,
