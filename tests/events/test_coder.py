@@ -843,6 +843,7 @@ def test_what_a_military_move_is_for_says_what_it_is(code) -> None:  # type: ign
     assert coded("Troops and emergency aircraft from the United States have arrived in Nepal to help deliver "
                  "aid to remote areas.") == [("USA", "NPL", "070")]
     assert ("USA", "IRQ", "062") in coded("The US military trains Iraqi pilots to fly F-16s.")
+    assert coded("The UN dispatched a team to Syria to investigate the chemical attack.") == [("UNO", "SYR", "090")]
 
 
 def test_a_purpose_is_done_where_its_act_was(code) -> None:  # type: ignore[no-untyped-def]

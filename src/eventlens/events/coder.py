@@ -107,7 +107,8 @@ _AGREEING_ROOTS = ("03", "04", "05")
 _PEACEKEEPING = frozenset({"peacekeeper", "peacekeeping", "peacekeep", "ceasefire", "truce"})
 _PEACEKEEPING_CODE = "074"
 _MILITARY_COOPERATION = "062"
-_AID_ROOT = "07"
+#: What troops or a team may be sent to do, which the sending then is: aid (07), investigate (09).
+_SENT_FOR_ROOTS = ("07", "09")
 _MILITARY = "MIL"
 
 
@@ -767,11 +768,12 @@ def _deployment(ctx: CodingContext, token: Token, entry: LexEntry, source: Actor
         return code
     if any(lemma(t) in _PEACEKEEPING for t in _clause_tokens(token)):
         return ctx.ontology.code(_PEACEKEEPING_CODE)
-    # "troops arrived in Nepal to help deliver aid": a deployment to bring aid brings it
-    aid = next((e for p in _purposes(ctx, token) for e in (verb_entry(p, ctx.lexicon),)
-                if e is not None and e[0].cameo.startswith(_AID_ROOT)), None)
-    if aid is not None:
-        return ctx.ontology.code(aid[0].cameo)
+    # "troops arrived in Nepal to help deliver aid", "dispatching a team to Detroit to investigate": a
+    # deployment to bring aid brings it, one to investigate investigates
+    purpose = next((e for p in _purposes(ctx, token) for e in (verb_entry(p, ctx.lexicon),)
+                    if e is not None and e[0].cameo.startswith(_SENT_FOR_ROOTS)), None)
+    if purpose is not None:
+        return ctx.ontology.code(purpose[0].cameo)
     return ctx.ontology.code(_DEPLOY) if code.code.startswith(_VISIT) else code
 
 
