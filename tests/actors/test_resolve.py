@@ -197,6 +197,13 @@ def test_a_surname_links_to_the_known_person_inside_a_longer_name(code) -> None:
     assert thani and all(a.country == "QAT" for a in thani)
 
 
+def test_a_surname_the_tagger_takes_for_a_noun_is_still_a_name(code) -> None:  # type: ignore[no-untyped-def]
+    result = code("Trump and King Abdullah will gather for a meeting in the Oval Office.")
+    assert [(a.name, a.country) for a in result.actors if a.span.text == "Trump"] == [("Donald Trump", "USA")]
+    # a known surname that is a word in a phrase is no name
+    assert not code("Rice prices rose sharply.").actors
+
+
 def test_a_title_before_a_name_is_no_surname(code) -> None:  # type: ignore[no-untyped-def]
     result = code("Sheikh Hamad bin Khalifa al-Thani launched a mediation effort.")
     assert not any(a.span.text == "Sheikh" for a in result.actors)

@@ -364,10 +364,17 @@ def _person_candidates(ctx: _Context, taken: set[int],
     # Surnames the NER labelled as something else ("Medvedev" as GPE) are still people.
     # A title before a name is no surname: 'Sheikh Hamad' is not Hussein al-Sheikh.
     singles = [doc[i:i + 1] for i, tok in enumerate(doc)
-               if i not in covered and tok.pos_ == "PROPN" and tok.is_title
+               if i not in covered and (tok.pos_ == "PROPN" or _bare_noun_name(tok)) and tok.is_title
                and (tok.text in full_names or tok.text in ctx.kb.surnames)
                and not _title_before_name(ctx, tok)]
     return sorted(ents + singles, key=lambda s: s.start)
+
+
+def _bare_noun_name(token: Token) -> bool:
+    """'Trump met Putin': the tagger takes a surname that opens a sentence for a common noun. Such a word is
+    a name only where it stands bare as a subject or object; 'Bush fires' and 'the Rice harvest' are not."""
+    return token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj") and \
+        all(c.dep_ in ("conj", "cc", "punct", "appos") for c in token.children)
 
 
 def _title_before_name(ctx: _Context, token: Token) -> bool:
