@@ -27,3 +27,11 @@ def test_what_is_refused_permission_did_not_happen(code) -> None:  # type: ignor
                   "observers.")
     evacuation = _modes(result, "AID")
     assert evacuation and all("negated" in modes for modes in evacuation)
+
+
+def test_what_may_or_may_not_come_has_not_happened(code) -> None:  # type: ignore[no-untyped-def]
+    assert _modes(code("Fears of a Russian attack on Ukraine grew."), "ASSAULT") == [("hypothetical",)]
+    deal = code("Sen. Mitch McConnell says that he is pessimistic about the possibility of a deal.")
+    assert [e.modes for e in deal.events] == [("hypothetical",)]
+    # the attack itself, with nothing over it, happened
+    assert _modes(code("Russia attacked Ukraine."), "ASSAULT") == [()]

@@ -21,6 +21,8 @@ _WANTING = frozenset({
     "weigh", "bid", "proposal", "threat", "request", "appeal", "ready", "willing", "prepared", "eager",
     "pressure", "agreement", "consensus", "deal", "decision", "commitment",
     "bill", "legislation", "draft", "initiative",
+    # what may or may not come: "the possibility of a deal", "fears of an attack", "the risk of war"
+    "possibility", "prospect", "chance", "likelihood", "risk", "danger", "fear", "spectre", "specter", "idea",
 })
 _REFUSING = frozenset({"refuse", "reject", "deny", "decline", "oppose", "veto", "fail", "avoid", "resist",
                        "refusal", "rejection", "failure"})
