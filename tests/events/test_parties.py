@@ -21,6 +21,9 @@ def _actor(name: str, *, country: str | None = None, sector: str | None = None, 
                         country=country, sector=sector, role=None, entity=entity, basis=basis, sentence=0)
 
 
+_CODE = load_ontology().code("190")
+
+
 def test_who_can_act() -> None:
     assert can_act(_actor("Iran", country="IRN"))
     assert can_act(_actor("Amnesty International", kind="organisation", sector="NGO", entity="org:AI"))
@@ -30,12 +33,17 @@ def test_who_can_act() -> None:
 def test_a_missing_source_only_where_the_parse_names_who_underwent_it() -> None:
     soldiers = _actor("Syrian soldiers", country="SYR", kind="group", sector="MIL")
     plain = Dyad(sources=(), targets=(soldiers,), source_rule="passive-no-agent", target_rule="passive")
-    assert unknown_source(plain) == [(None, soldiers)]
+    assert unknown_source(plain, _CODE) == [(None, soldiers)]
     indirect = Dyad(sources=(), targets=(soldiers,), source_rule="no-subject", target_rule="embedded")
-    assert unknown_source(indirect) == []
+    assert unknown_source(indirect, _CODE) == []
     # "opposed French mediation in negotiations with Syria": the reaction names no doer of the negotiations
     reacted = Dyad(sources=(), targets=(soldiers,), source_rule="reaction", target_rule="prep-target")
-    assert unknown_source(reacted) == []
+    assert unknown_source(reacted, _CODE) == []
+    # a nominal event that is its clause's subject: unknown doers only of hostile acts
+    uganda = _actor("Uganda", country="UGA")
+    own = Dyad(sources=(), targets=(uganda,), source_rule="own-subject", target_rule="prep-target")
+    assert unknown_source(own, _CODE) == [(None, uganda)]
+    assert unknown_source(own, load_ontology().code("051")) == []
 
 
 def test_coordinated_sources_pair_up_only_when_mutual() -> None:

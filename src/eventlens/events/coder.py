@@ -676,7 +676,7 @@ def _events_for(ctx: CodingContext, token: Token, entry: LexEntry, dyad: Dyad) -
     country = place.country if place is not None and not place.guessed else None
     sources = residents(acting, country) or local_groups(dyad.sources, country)
     targets = residents([t for t in dyad.targets if can_act(t)], country)
-    parties = pairs(sources, dyad, targets) if sources else unknown_source(dyad)
+    parties = pairs(sources, dyad, targets) if sources else unknown_source(dyad, code)
     if parties and not sources:
         doers = unnamed_doers(code, place)
         if doers is not None:

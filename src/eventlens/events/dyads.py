@@ -799,6 +799,8 @@ def _governor_subject(noun: Token, scope: Scope) -> tuple[tuple[ActorMention, ..
         return (), rule
     if _reacts_to(verb, noun, scope):
         return (), "reaction"
+    if any(c.dep_ in ("nsubj", "nsubjpass") and noun in c.subtree for c in verb.children):
+        return (), "own-subject"  # "solidarity with Uganda was not a matter of generosity": no one's
     found, rule = _subject_actors(verb, scope)
     return found, ("governor" if found else rule)
 

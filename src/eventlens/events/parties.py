@@ -19,6 +19,7 @@ _INDIRECT_TARGET_RULES = ("embedded", "clause-subject", "object-prep", "object-m
 _VISIT = "042"
 #: Source rules that say the parse found no doer, not that the doer is no actor.
 _UNSAID_DOERS = ("no-subject", "reaction")
+_CONFLICT_QUADS = (3, 4)
 _MEETING_ROOT = "04"
 PLACE_BASIS = "event-place"
 
@@ -32,7 +33,7 @@ def can_act(actor: ActorMention) -> bool:
     return bool(actor.country) or (actor.kind in ("organisation", "igo") and actor.entity is not None)
 
 
-def unknown_source(dyad: Dyad) -> list[tuple[ActorMention | None, ActorMention | None]]:
+def unknown_source(dyad: Dyad, code: CameoCode) -> list[tuple[ActorMention | None, ActorMention | None]]:
     """'Three soldiers were killed', 'a car bomb killed a journalist': done to a known actor by an unnamed one.
 
     The event is coded with no source, so it is counted and placed but never
@@ -42,9 +43,15 @@ def unknown_source(dyad: Dyad) -> list[tuple[ActorMention | None, ActorMention |
     subject the parse did not find at all ("the first delegation to visit
     Bucharest") says nothing of its doer, so it is not coded either; nor is
     an act another verb only reacts to ("opposed French mediation in
-    negotiations with Syria"), whose doer the reaction does not name.
+    negotiations with Syria"), whose doer the reaction does not name. A
+    nominal event that is itself the subject of its clause has a doer the
+    text leaves out only when it is hostile ("clashes with Turkish troops
+    left three dead"); "solidarity with Uganda was not a matter of
+    generosity" is no one's.
     """
     if dyad.reciprocal or dyad.target_rule in _INDIRECT_TARGET_RULES or dyad.source_rule in _UNSAID_DOERS:
+        return []
+    if dyad.source_rule == "own-subject" and code.quad_class not in _CONFLICT_QUADS:
         return []
     return [(None, t) for t in dyad.targets if can_act(t)]
 
