@@ -846,6 +846,16 @@ def test_what_a_military_move_is_for_says_what_it_is(code) -> None:  # type: ign
     assert coded("The UN dispatched a team to Syria to investigate the chemical attack.") == [("UNO", "SYR", "090")]
 
 
+def test_agreeing_with_a_view_is_accord_not_a_commitment(code) -> None:  # type: ignore[no-untyped-def]
+    def coded(text: str) -> list[tuple[str | None, str | None, str]]:
+        return [(e.source.country if e.source else None, e.target.country if e.target else None, e.cameo)
+                for e in code(text).events]
+    assert coded("Germany agrees with France that sanctions should stay.") == [("DEU", "FRA", "019")]
+    # agreeing on or to something commits
+    assert coded("Russia and Ukraine agree on a prisoner swap.") == [("RUS", "UKR", "030"), ("UKR", "RUS", "030")]
+    assert [c for _, _, c in coded("Iran agrees to talks with the US.")] == ["030"]
+
+
 def test_a_purpose_is_done_where_its_act_was(code) -> None:  # type: ignore[no-untyped-def]
     sent = code("The United Nations has sent 21 military and civilian personnel to Bosnia on Wednesday to "
                 "investigate the feasibility of a peacekeeping force.")

@@ -107,6 +107,7 @@ _AGREEING_ROOTS = ("03", "04", "05")
 _PEACEKEEPING = frozenset({"peacekeeper", "peacekeeping", "peacekeep", "ceasefire", "truce"})
 _PEACEKEEPING_CODE = "074"
 _MILITARY_COOPERATION = "062"
+_ACCORD = "019"
 #: What troops or a team may be sent to do, which the sending then is: aid (07), investigate (09).
 _SENT_FOR_ROOTS = ("07", "09")
 _MILITARY = "MIL"
@@ -732,6 +733,7 @@ def _event(ctx: CodingContext, token: Token, entry: LexEntry, *, source: ActorMe
     modes = detect_modes(token, interval, published, ctx.settings.historical_days)
     code, modes, intent_rule = _commitment(ctx, token, _deployment(ctx, token, entry, source), modes)
     code, modes, intent_rule = _disagreed(ctx, token, code, modes, intent_rule)
+    code, intent_rule = _concurred(ctx, token, code, modes, intent_rule)
     clause = {t.idx for t in _clause_tokens(token)}
     same_day = time_ref is None or (published is not None and time_ref.start <= published <= time_ref.end)
     place, place_rule = event_place(ctx.places, doc_text(ctx.doc), ctx.sentence_of[token.i], clause, same_day)
@@ -830,6 +832,17 @@ def _disagreed(ctx: CodingContext, token: Token, code: CameoCode, modes: tuple[s
             _refused(ctx, token):
         return code, modes, rule
     return ctx.ontology.code(_REJECTION), tuple(m for m in modes if m != "negated"), f"{rule}; disagreed"
+
+
+def _concurred(ctx: CodingContext, token: Token, code: CameoCode, modes: tuple[str, ...],
+               rule: str) -> tuple[CameoCode, str]:
+    """'FDA officials said they agree with the recommendation', 'Canada agrees with the Senate that ...':
+    agreeing now with a view, or with whoever holds it, is accord (019), a statement, not a commitment.
+    Agreeing to or on something ('agree to talks', 'agree on a prisoner swap') still commits."""
+    if code.plover != "AGREE" or lemma(token) != "agree" or token.tag_ not in ("VBP", "VBZ") or modes or \
+            any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ in ("to", "on", "upon")) for c in token.children):
+        return code, rule
+    return ctx.ontology.code(_ACCORD), f"{rule}; accord"
 
 
 def _refused(ctx: CodingContext, token: Token) -> bool:
