@@ -954,6 +954,10 @@ def test_attending_a_ceremony_is_a_symbolic_act(code) -> None:  # type: ignore[n
     attended = code("Prime Minister Andrej Babis attended a ceremony marking the anniversary of the victory over "
                     "fascism.")
     assert [(e.cameo, e.plover) for e in attended.events] == [("017", None)]
+    # paying respects is the symbolic act; the death it honours is background to it
+    honoured = code("Thomas Shannon, U.S. undersecretary of state, paid his respects to a South Korean soldier killed "
+                    "in Afghanistan a decade ago.")
+    assert [(e.cameo, e.plover) for e in honoured.events] == [("017", None)]
 
 
 def test_a_purpose_names_whom_the_act_is_against(code) -> None:  # type: ignore[no-untyped-def]
