@@ -856,6 +856,19 @@ def test_agreeing_with_a_view_is_accord_not_a_commitment(code) -> None:  # type:
     assert [c for _, _, c in coded("Iran agrees to talks with the US.")] == ["030"]
 
 
+def test_undoing_a_measure_eases_it_and_is_no_measure(code) -> None:  # type: ignore[no-untyped-def]
+    def coded(text: str) -> list[tuple[str | None, str | None, str]]:
+        return [(e.source.country if e.source else None, e.target.country if e.target else None, e.cameo)
+                for e in code(text).events]
+    assert coded("The U.S. rolled back tariffs on Chinese goods.") == [("USA", "CHN", "085")]
+    assert coded("France suspended a 3% digital tax on U.S. tech companies.") == [("FRA", "USA", "085")]
+    # an undoing verb with no row for its object: what it undoes is not done
+    assert coded("The EU repealed the ban on Russian flights.") == []
+    # halting a hostile act de-escalates it; halting cooperation still cuts it
+    assert coded("Israel halted the bombing of Gaza.") == [("ISR", "PSE", "087")]
+    assert coded("Turkey halted cooperation with Israel.") == [("TUR", "ISR", "160")]
+
+
 def test_a_purpose_is_done_where_its_act_was(code) -> None:  # type: ignore[no-untyped-def]
     sent = code("The United Nations has sent 21 military and civilian personnel to Bosnia on Wednesday to "
                 "investigate the feasibility of a peacekeeping force.")

@@ -108,6 +108,7 @@ _PEACEKEEPING = frozenset({"peacekeeper", "peacekeeping", "peacekeep", "ceasefir
 _PEACEKEEPING_CODE = "074"
 _MILITARY_COOPERATION = "062"
 _ACCORD = "019"
+_DEESCALATION = "087"
 #: What troops or a team may be sent to do, which the sending then is: aid (07), investigate (09).
 _SENT_FOR_ROOTS = ("07", "09")
 _MILITARY = "MIL"
@@ -464,9 +465,9 @@ def _skip_reason(ctx: CodingContext, token: Token, entry: LexEntry, verbs: dict[
 def _noun_skip_reason(ctx: CodingContext, token: Token, entry: LexEntry, verbs: dict[int, LexEntry],
                       consumed: dict[int, str], *, dyad: Dyad) -> str | None:
     own_dyad = dyad.source_rule == "between"
-    attacked = _unit_attacked(ctx, token, entry)
-    if attacked:
-        return attacked
+    not_done = _unit_attacked(ctx, token, entry) or _undone(ctx, token)
+    if not_done:
+        return not_done
     named = own_dyad or dyad.source_rule in ("possessor", "prep-source") or \
         dyad.target_rule in ("prep-target", "modifier-target")
     if token.i in consumed and not own_dyad:
@@ -480,6 +481,13 @@ def _noun_skip_reason(ctx: CodingContext, token: Token, entry: LexEntry, verbs: 
             return f"repeats the event of '{governor.text}'"
     if (not named and not _reported_as_news(token)) or _earlier_event(token):
         return _IN_PASSING
+    return None
+
+
+def _undone(ctx: CodingContext, noun: Token) -> str | None:
+    """'removed sanctions on Rusal', 'repealed the ban': what an undoing verb's object names is not done."""
+    if noun.dep_ == "dobj" and noun.head.pos_ in _VERB_POS and ctx.lexicon.is_undoing(lemma(noun.head)):
+        return f"'{noun.head.text}' undoes it: not done"
     return None
 
 
@@ -731,7 +739,8 @@ def _event(ctx: CodingContext, token: Token, entry: LexEntry, *, source: ActorMe
     published = ctx.article.published
     interval = (time_ref.start, time_ref.end) if time_ref else None
     modes = detect_modes(token, interval, published, ctx.settings.historical_days)
-    code, modes, intent_rule = _commitment(ctx, token, _deployment(ctx, token, entry, source), modes)
+    moved = _undoing(ctx, token, entry, _deployment(ctx, token, entry, source))
+    code, modes, intent_rule = _commitment(ctx, token, moved, modes)
     code, modes, intent_rule = _disagreed(ctx, token, code, modes, intent_rule)
     code, intent_rule = _concurred(ctx, token, code, modes, intent_rule)
     clause = {t.idx for t in _clause_tokens(token)}
@@ -777,6 +786,17 @@ def _deployment(ctx: CodingContext, token: Token, entry: LexEntry, source: Actor
     if purpose is not None:
         return ctx.ontology.code(purpose[0].cameo)
     return ctx.ontology.code(_DEPLOY) if code.code.startswith(_VISIT) else code
+
+
+def _undoing(ctx: CodingContext, token: Token, entry: LexEntry, code: CameoCode) -> CameoCode:
+    """'Israel halted the bombing of Gaza': a verb that undoes a hostile act, matched by a row that names
+    no object, de-escalates (087); it does not cut ties, as 'halted cooperation' does."""
+    obj = direct_object(token) if token.pos_ in _VERB_POS and entry.object is None else None
+    if obj is None or not ctx.lexicon.is_undoing(lemma(token)):
+        return code
+    if any(r.cameo.startswith(VIOLENT_ROOTS) for r in ctx.lexicon.candidates("noun", lemma(obj))):
+        return ctx.ontology.code(_DEESCALATION)
+    return code
 
 
 def _joint(token: Token) -> bool:

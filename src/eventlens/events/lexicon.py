@@ -25,7 +25,7 @@ ANY_OBJECT = "*"
 #: Object column: a direct object that names a person ("called Obama"), not a thing
 PERSON_OBJECT = "@person"
 _OPEN_OBJECTS = (ANY_OBJECT, PERSON_OBJECT)
-_KINDS = ("verb", "noun", "control", "nonevent", "topic", "intent", "modal", "state", "claim", "blame")
+_KINDS = ("verb", "noun", "control", "nonevent", "undo", "topic", "intent", "modal", "state", "claim", "blame")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,10 +78,11 @@ class Lexicon:
     speaker accuses them, and the act is claimed, not reported as done.
     ``intent`` words ("offered to", "willing to", "will") turn the action they
     govern into a commitment: AGREE for cooperation, THREATEN for conflict.
-    Three more kinds carry no code: ``control`` verbs ("seek to", "help",
+    Four more kinds carry no code: ``control`` verbs ("seek to", "help",
     "try to") hand their event to the verb they govern, ``nonevent`` verbs
     ("pose a threat", "fear war") say that the event noun they govern is not
-    an event, ``topic`` verbs ("discuss Iran") take a topic, not a
+    an event, ``undo`` verbs ("removed sanctions", "repealed the ban") undo
+    the event their direct object names, so it is not done either, ``topic`` verbs ("discuss Iran") take a topic, not a
     target, as direct object, and the participle of a ``state`` verb
     describes the noun it follows ("militiamen armed with machetes").
     """
@@ -106,6 +107,10 @@ class Lexicon:
     def is_nonevent(self, lemma: str) -> bool:
         """True for verbs under which an event noun is not an event ('pose a threat')."""
         return ("nonevent", lemma) in self.entries
+
+    def is_undoing(self, lemma: str) -> bool:
+        """True for verbs that undo the event their direct object names ('removed sanctions')."""
+        return ("undo", lemma) in self.entries
 
     def is_state(self, lemma: str) -> bool:
         """True for verbs whose participle after a noun says what the noun is ('armed with machetes')."""
@@ -179,7 +184,7 @@ def _row(line: str, number: int) -> LexEntry:
     kind, lemma, particle, obj, prep, cameo = (c.strip() for c in cols[:6])
     if kind not in _KINDS:
         raise DataError(f"lexicon.tsv:{number}: kind must be one of {', '.join(_KINDS)}, not {kind!r}")
-    if kind in ("control", "nonevent", "topic", "intent", "state"):
+    if kind in ("control", "nonevent", "undo", "topic", "intent", "state"):
         cameo = "-"
     elif not cameo.isdigit():
         raise DataError(f"lexicon.tsv:{number}: CAMEO code {cameo!r} must be digits")
