@@ -844,6 +844,8 @@ def test_what_a_military_move_is_for_says_what_it_is(code) -> None:  # type: ign
                  "aid to remote areas.") == [("USA", "NPL", "070")]
     assert ("USA", "IRQ", "062") in coded("The US military trains Iraqi pilots to fly F-16s.")
     assert coded("The UN dispatched a team to Syria to investigate the chemical attack.") == [("UNO", "SYR", "090")]
+    assert [c for _, _, c in coded("France has sent seven military experts to investigate the attacks.")] == ["090"]
+    assert coded("Germany sent experts to Iraq.") == [("DEU", "IRQ", "070")]
 
 
 def test_agreeing_with_a_view_is_accord_not_a_commitment(code) -> None:  # type: ignore[no-untyped-def]

@@ -111,6 +111,8 @@ _ACCORD = "019"
 _DEESCALATION = "087"
 #: What troops or a team may be sent to do, which the sending then is: aid (07), investigate (09).
 _SENT_FOR_ROOTS = ("07", "09")
+_AID_ROOT = "07"
+_SENDING = frozenset({"send", "dispatch", "deploy"})
 _MILITARY = "MIL"
 
 
@@ -775,17 +777,22 @@ def _deployment(ctx: CodingContext, token: Token, entry: LexEntry, source: Actor
     if code.code.startswith(_MOBILIZE_ROOT) and _joint(token):
         return ctx.ontology.code(_MILITARY_COOPERATION)  # "joint military exercises": cooperation, not a show
     troops = source is not None and source.sector == _MILITARY and source.kind == "group"
+    if lemma(token) in _SENDING and code.code.startswith(_AID_ROOT):
+        # "sent seven military experts to investigate the attacks": the sending is the investigation
+        return _sent_for(ctx, token) or code
     if not (code.code.startswith(_DEPLOY) or (code.code.startswith(_VISIT) and troops)):
         return code
     if any(lemma(t) in _PEACEKEEPING for t in _clause_tokens(token)):
         return ctx.ontology.code(_PEACEKEEPING_CODE)
-    # "troops arrived in Nepal to help deliver aid", "dispatching a team to Detroit to investigate": a
-    # deployment to bring aid brings it, one to investigate investigates
+    return _sent_for(ctx, token) or (ctx.ontology.code(_DEPLOY) if code.code.startswith(_VISIT) else code)
+
+
+def _sent_for(ctx: CodingContext, token: Token) -> CameoCode | None:
+    """'troops arrived in Nepal to help deliver aid', 'dispatching a team to Detroit to investigate': a
+    deployment to bring aid brings it, one to investigate investigates."""
     purpose = next((e for p in _purposes(ctx, token) for e in (verb_entry(p, ctx.lexicon),)
                     if e is not None and e[0].cameo.startswith(_SENT_FOR_ROOTS)), None)
-    if purpose is not None:
-        return ctx.ontology.code(purpose[0].cameo)
-    return ctx.ontology.code(_DEPLOY) if code.code.startswith(_VISIT) else code
+    return ctx.ontology.code(purpose[0].cameo) if purpose is not None else None
 
 
 def _undoing(ctx: CodingContext, token: Token, entry: LexEntry, code: CameoCode) -> CameoCode:
