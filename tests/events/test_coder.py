@@ -648,6 +648,11 @@ def test_a_claim_that_someone_attacked_accuses_them(code) -> None:  # type: igno
     claimed_own = code("Sri Lankan military officials claimed that they had attacked two LTTE camps.")
     assert [(e.source.country if e.source else None, e.target.name if e.target else None, e.cameo)
             for e in claimed_own.events] == [("LKA", "Liberation Tigers of Tamil Eelam", "015")]
+    # a claim about one's own country's forces is a claim of its own act, not an accusation of them
+    own_side = code("President Donald Trump claimed Friday that the U.S. military is hitting the Islamic State group "
+                    "harder after a terror attack in New York City.")
+    assert [(e.source.country if e.source else None, e.target, e.cameo) for e in own_side.events] == \
+        [("USA", None, "015")]
     # claiming responsibility is an event of its own and says the attack happened
     claimed = code("The Taliban claimed responsibility for the attack, which killed dozens of people in Kabul.")
     assert [(e.cameo, e.plover) for e in claimed.events] == [("015", None), ("190", "ASSAULT")]

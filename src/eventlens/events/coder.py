@@ -314,12 +314,19 @@ def _claim(ctx: CodingContext, token: Token, entry: LexEntry, scope: Scope) -> t
     if row is None:
         return None
     for clause in (c for c in _reported_clauses(token) if _hostile(ctx, c)):
-        if _self_reference(clause):
-            return _acknowledged(ctx, token, clause, scope)
         dyad = demand_dyad(token, clause, scope)
+        if _self_reference(clause) or _own_side(dyad):
+            # "Trump claimed that the U.S. military is hitting the Islamic State harder": his own side's act
+            return _acknowledged(ctx, token, clause, scope)
         if any(not same_actor(s, t) for s in dyad.sources for t in dyad.targets):
             return row, replace(dyad, target_rule="claimed-of")
     return None
+
+
+def _own_side(dyad: Dyad) -> bool:
+    """Whether everyone a claim is about is of the claimant's own country."""
+    countries = {s.country for s in dyad.sources if s.country}
+    return bool(dyad.targets) and all(t.country in countries for t in dyad.targets)
 
 
 def _acknowledged(ctx: CodingContext, token: Token, clause: Token, scope: Scope) -> tuple[LexEntry, Dyad] | None:
@@ -333,7 +340,7 @@ def _acknowledged(ctx: CodingContext, token: Token, clause: Token, scope: Scope)
     act = verb_dyad(clause, match[0], match[1], scope) if match is not None else None
     targets = tuple(t for t in act.targets if not any(same_actor(s, t) for s in claimant.sources)) \
         if act is not None else ()
-    place = _clause_place(ctx, clause) if not targets else None
+    place = _clause_place(ctx, clause) if act is not None and not targets else None
     if place is not None and place.country:
         targets = (place_actor(place),)  # "attacked the cities in Saudi Arabia": where the act was
     return row, Dyad(sources=claimant.sources, targets=targets, source_rule=claimant.source_rule,
