@@ -876,6 +876,17 @@ def test_undoing_a_measure_eases_it_and_is_no_measure(code) -> None:  # type: ig
     assert coded("Turkey halted cooperation with Israel.") == [("TUR", "ISR", "160")]
 
 
+def test_readied_force_is_a_show_of_force_and_expelled_aid_workers_a_sanction(code) -> None:  # type: ignore[no-untyped-def]
+    def coded(text: str) -> list[tuple[str | None, str | None, str]]:
+        return [(e.source.country if e.source else None, e.target.country if e.target else None, e.cameo)
+                for e in code(text).events]
+    assert coded("The Macedonian army prepared to resume shelling Albanian rebel-held territory as attempts to "
+                 "resolve the crisis were deadlocked.") == [("MKD", "ALB", "150")]
+    # what is only promised or threatened stays a commitment
+    assert [c for _, _, c in coded("Iran threatened to attack Israel.")] == ["138"]
+    assert coded("Jakarta forced the UN refugee agency, UNHCR, out of the country.") == [("IDN", "UNO", "1663")]
+
+
 def test_a_purpose_is_done_where_its_act_was(code) -> None:  # type: ignore[no-untyped-def]
     sent = code("The United Nations has sent 21 military and civilian personnel to Bosnia on Wednesday to "
                 "investigate the feasibility of a peacekeeping force.")

@@ -109,6 +109,8 @@ _PEACEKEEPING_CODE = "074"
 _MILITARY_COOPERATION = "062"
 _ACCORD = "019"
 _DEESCALATION = "087"
+_SHOW_OF_FORCE = "150"
+_PREPARING = frozenset({"prepare", "prepared"})
 #: What troops or a team may be sent to do, which the sending then is: aid (07), investigate (09).
 _SENT_FOR_ROOTS = ("07", "09")
 _AID_ROOT = "07"
@@ -834,9 +836,9 @@ def _commitment(ctx: CodingContext, token: Token, code: CameoCode,
     stated = node.i != token.i and ctx.lexicon.is_intent(lemma(node))
     if code.plover is None or not _commits(token, node, stated=stated, modes=modes):
         return code, modes, ""
-    if code.code.startswith(_REDUCING_ROOT) and node.dep_ == "ccomp" and lemma(node.head) in _DECLARING:
-        # "announced it would prohibit all aid to the rebels": a measure announced is decided, not threatened
-        return code, modes, "; announced"
+    unspoken = _unspoken(ctx, node, code, modes, stated=stated)
+    if unspoken is not None:
+        return unspoken
     promised = "future" in modes or stated
     marks = condition_marks(token) if "conditional" in modes else set()
     if ("unless" in marks and (promised or "hypothetical" in modes)) or \
@@ -854,6 +856,19 @@ def _commitment(ctx: CodingContext, token: Token, code: CameoCode,
             "; intent:refused"
     kept = tuple(m for m in modes if m not in ("future", "hypothetical"))
     return intent, kept, f"; intent:{code.code}->{intent.code}"
+
+
+def _unspoken(ctx: CodingContext, node: Token, code: CameoCode, modes: tuple[str, ...], *,
+              stated: bool) -> tuple[CameoCode, tuple[str, ...], str] | None:
+    """A commitment that is no promise: a measure announced as decided, or force readied."""
+    if code.code.startswith(_REDUCING_ROOT) and node.dep_ == "ccomp" and lemma(node.head) in _DECLARING:
+        # "announced it would prohibit all aid to the rebels": a measure announced is decided, not threatened
+        return code, modes, "; announced"
+    if stated and lemma(node) in _PREPARING and code.code.startswith(VIOLENT_ROOTS) and "negated" not in modes:
+        # "the army prepared to resume shelling": readying force is a show of it (150), not a spoken threat
+        kept = tuple(m for m in modes if m not in ("future", "hypothetical"))
+        return ctx.ontology.code(_SHOW_OF_FORCE), kept, f"; readied:{code.code}->{_SHOW_OF_FORCE}"
+    return None
 
 
 def _disagreed(ctx: CodingContext, token: Token, code: CameoCode, modes: tuple[str, ...],
