@@ -115,6 +115,7 @@ _PREPARING = frozenset({"prepare", "prepared"})
 _SENT_FOR_ROOTS = ("07", "09")
 _AID_ROOT = "07"
 _SENDING = frozenset({"send", "dispatch", "deploy"})
+_REPRESSION = "175"
 _MILITARY = "MIL"
 
 
@@ -783,6 +784,8 @@ def _deployment(ctx: CodingContext, token: Token, entry: LexEntry, source: Actor
     arrived in South Sudan', 'troops arrived in Mali to join the UN peacekeeping mission', 'approved the
     deployment of a team to monitor a ceasefire': a deployment to keep the peace provides it (074)."""
     code = ctx.ontology.code(entry.cameo)
+    if code.code.startswith(VIOLENT_ROOTS):
+        return _sent_for(ctx, token, (_REPRESSION,)) or code
     if code.code.startswith(_MOBILIZE_ROOT) and _joint(token):
         return ctx.ontology.code(_MILITARY_COOPERATION)  # "joint military exercises": cooperation, not a show
     troops = source is not None and source.sector == _MILITARY and source.kind == "group"
@@ -796,11 +799,12 @@ def _deployment(ctx: CodingContext, token: Token, entry: LexEntry, source: Actor
     return _sent_for(ctx, token) or (ctx.ontology.code(_DEPLOY) if code.code.startswith(_VISIT) else code)
 
 
-def _sent_for(ctx: CodingContext, token: Token) -> CameoCode | None:
+def _sent_for(ctx: CodingContext, token: Token, roots: tuple[str, ...] = _SENT_FOR_ROOTS) -> CameoCode | None:
     """'troops arrived in Nepal to help deliver aid', 'dispatching a team to Detroit to investigate': a
-    deployment to bring aid brings it, one to investigate investigates."""
+    deployment to bring aid brings it, one to investigate investigates; and 'police opened fire to
+    disperse demonstrators' represses them (175)."""
     purpose = next((e for p in _purposes(ctx, token) for e in (verb_entry(p, ctx.lexicon),)
-                    if e is not None and e[0].cameo.startswith(_SENT_FOR_ROOTS)), None)
+                    if e is not None and e[0].cameo.startswith(roots)), None)
     return ctx.ontology.code(purpose[0].cameo) if purpose is not None else None
 
 
