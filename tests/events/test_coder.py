@@ -887,6 +887,11 @@ def test_readied_force_is_a_show_of_force_and_expelled_aid_workers_a_sanction(co
     assert coded("Jakarta forced the UN refugee agency, UNHCR, out of the country.") == [("IDN", "UNO", "1663")]
 
 
+def test_a_group_named_by_its_members_is_those_members(code) -> None:  # type: ignore[no-untyped-def]
+    events = _events(code("Western powers, including the United States and France, condemned the coup."))
+    assert [(s, p) for s, _, p, _ in events] == [("USA", "ACCUSE"), ("FRA", "ACCUSE")]
+
+
 def test_a_purpose_is_done_where_its_act_was(code) -> None:  # type: ignore[no-untyped-def]
     sent = code("The United Nations has sent 21 military and civilian personnel to Bosnia on Wednesday to "
                 "investigate the feasibility of a peacekeeping force.")

@@ -32,7 +32,7 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _RELATIVE = frozenset({"which", "who", "whom", "that", "whose"})
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 _OWNER_PREPS = ("of", "for")
-_MEMBERSHIP_PREPS = frozenset({"of", "with"})
+_MEMBERSHIP_PREPS = frozenset({"of", "with", "including"})
 #: Prepositions by which a purpose names whom it is aimed at ("to protest against", "to put pressure on")
 _PURPOSE_TARGET_PREPS = ("against", "on", "at", "with")
 #: "US-led", "Hamas-organised": the participles whose modifier did the thing they describe ("a UN-brokered
@@ -363,7 +363,8 @@ def _coordinated_modifiers(token: Token, scope: Scope) -> list[ActorMention]:
 
 def _counted(token: Token, scope: Scope) -> Token | None:
     """'Thousands of Iraqi Kurds', 'leaders of the opposition coalition', 'rebels with the Revolutionary Armed
-    Forces of Colombia': the phrase a partitive counts, or the body its members serve, whose actor the phrase is.
+    Forces of Colombia', 'critics, including the European Commission': the phrase a partitive counts, the body
+    its members serve, or the members it names, whose actor the phrase is.
 
     Not through an event noun: "the release of prisoners" is an event, not prisoners.
     """
