@@ -36,6 +36,10 @@ def test_a_two_word_event_noun(resources) -> None:  # type: ignore[no-untyped-de
     assert [e.cameo for e in compound_candidates(load_lexicon(), military)] == ["190"]
     rescue = _token(resources, "The rescue operation in Turkey ended on Sunday.", "operation")
     assert compound_candidates(load_lexicon(), rescue) == ()
+    legal = _token(resources, "The Commission launched legal action against Poland.", "action")
+    assert [e.cameo for e in compound_candidates(load_lexicon(), legal)] == ["115"]
+    military = _token(resources, "The US launched military action against Iraq.", "action")
+    assert [e.cameo for e in compound_candidates(load_lexicon(), military)] == ["190"]
 
 
 def test_a_hyphenated_word_is_the_word_the_lexicon_writes_whole(resources) -> None:  # type: ignore[no-untyped-def]
