@@ -25,6 +25,7 @@ from eventlens.events.lexicon import Lexicon, load_lexicon
 from eventlens.events.ontology import Ontology, load_ontology
 from eventlens.nlp import doc_text, load_model, sentences
 from eventlens.places.gazetteer import Gazetteer, load_gazetteer
+from eventlens.places.history import as_of
 from eventlens.places.resolve import resolve_places, resolve_spans
 from eventlens.quotes import extract_quotes
 from eventlens.records import ActorMention, Article, ArticleResult, IngestError, Place, Span
@@ -59,7 +60,7 @@ def _load_resources(settings: Settings) -> Resources:
 def analyse(doc: Doc, article: Article, res: Resources, trace: list[TraceStep] | None = None) -> ArticleResult:
     """Run every stage after the parse on one parsed article."""
     dates = extract_dates(doc, article.published)
-    places = resolve_places(doc, res.gazetteer)
+    places = as_of(resolve_places(doc, res.gazetteer), article.published)
     actors = resolve_actors(doc, res.matcher, places, article.published)
     quotes = extract_quotes(doc, actors, dates, article.published, res.settings.min_quote_words)
     events = code_events(CodingContext(doc=doc, article=article, actors=actors, places=places, dates=dates,

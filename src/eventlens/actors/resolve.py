@@ -23,6 +23,7 @@ from spacy.util import filter_spans
 
 from eventlens.actors.kb import IGO_CODE, Country, KnowledgeBase, Organisation, Person, Role
 from eventlens.nlp import doc_text, entities, sentence_numbers, sentence_of, tokens
+from eventlens.places.history import as_of
 from eventlens.records import ActorMention, Place, Span
 
 _KIND_ORDER = ("person", "organisation", "country", "metonym", "adjective")
@@ -85,7 +86,7 @@ def resolve_actors(doc: Doc, matcher: ActorMatcher, places: Sequence[Place],
     titles = _title_mentions(ctx, named)
     groups = _at_home(doc, _group_mentions(ctx, named), home, abroad)
     mentions = sorted(named + titles + groups, key=lambda m: (m.span.start, -m.span.end))
-    return tuple(mentions)
+    return as_of(mentions, published)
 
 
 def lone_surname(doc: Doc, matcher: ActorMatcher, day: dt.date | None) -> ActorMention | None:
