@@ -144,6 +144,14 @@ class CodingContext:
     settings: Settings
     trace: list[TraceStep] | None = None
     sentence_of: list[int] = field(default_factory=list)
+    clauses: dict[int, list[Token]] = field(default_factory=dict)
+
+    def clause(self, token: Token) -> list[Token]:
+        """The trigger's clause (``_clause_tokens``), worked out once per trigger."""
+        found = self.clauses.get(token.i)
+        if found is None:
+            found = self.clauses[token.i] = _clause_tokens(token)
+        return found
 
     def note(self, token: Token, entry: LexEntry | None, outcome: str, reason: str) -> None:
         """Record a decision for ``explain`` (no cost when nobody asked for a trace)."""
@@ -374,17 +382,20 @@ def _blamed(ctx: CodingContext, statement: Token) -> list[tuple[LexEntry, Token,
     verb and the acts it names. Not where Y is the speaker ('said it was behind')."""
     found = []
     for clause in _reported_clauses(statement):
-        for verb in (t for t in clause.subtree if lemma(t) == "be" and t.dep_ != "aux"):
-            if _self_reference(verb) or not any(c.dep_ == "nsubj" for c in verb.children):
+        for word in clause.subtree:
+            row = ctx.lexicon.blame(word.lower_) if word.dep_ in ("prep", "acomp") else None
+            if row is None:
                 continue
-            for word in verb.children:
-                row = ctx.lexicon.blame(lemma(word)) if word.dep_ in ("prep", "acomp") else None
-                heads = [word] if row is None or row.prep is None else \
-                    [c for c in word.children if c.dep_ == "prep" and c.lower_ == row.prep]
-                acts = [m for head in heads for pobj in head.children if pobj.dep_ == "pobj"
-                        for m in conjuncts(pobj) if _hostile_noun(ctx, m)]
-                if row is not None and acts:
-                    found.append((row, verb, acts))
+            verb = word.head
+            if verb.lemma_ != "be" or verb.dep_ == "aux" or _self_reference(verb) or \
+                    not any(c.dep_ == "nsubj" for c in verb.children):
+                continue
+            heads = [word] if row.prep is None else \
+                [c for c in word.children if c.dep_ == "prep" and c.lower_ == row.prep]
+            acts = [m for head in heads for pobj in head.children if pobj.dep_ == "pobj"
+                    for m in conjuncts(pobj) if _hostile_noun(ctx, m)]
+            if acts:
+                found.append((row, verb, acts))
     return found
 
 
@@ -740,7 +751,7 @@ def _note_coded(ctx: CodingContext, token: Token, entry: LexEntry, event: Event,
 
 def _clause_place(ctx: CodingContext, token: Token) -> Place | None:
     """The place the event's own clause names, if it names one."""
-    clause = {t.idx for t in _clause_tokens(token)}
+    clause = {t.idx for t in ctx.clause(token)}
     place, rule = event_place(ctx.places, doc_text(ctx.doc), ctx.sentence_of[token.i], clause, False)
     return place if rule == "clause" else None
 
@@ -755,7 +766,7 @@ def _event(ctx: CodingContext, token: Token, entry: LexEntry, *, source: ActorMe
     code, modes, intent_rule = _commitment(ctx, token, moved, modes)
     code, modes, intent_rule = _disagreed(ctx, token, code, modes, intent_rule)
     code, intent_rule = _concurred(ctx, token, code, modes, intent_rule)
-    clause = {t.idx for t in _clause_tokens(token)}
+    clause = {t.idx for t in ctx.clause(token)}
     same_day = time_ref is None or (published is not None and time_ref.start <= published <= time_ref.end)
     place, place_rule = event_place(ctx.places, doc_text(ctx.doc), ctx.sentence_of[token.i], clause, same_day)
     place_target = ""
@@ -794,7 +805,7 @@ def _deployment(ctx: CodingContext, token: Token, entry: LexEntry, source: Actor
         return _sent_for(ctx, token) or code
     if not (code.code.startswith(_DEPLOY) or (code.code.startswith(_VISIT) and troops)):
         return code
-    if any(lemma(t) in _PEACEKEEPING for t in _clause_tokens(token)):
+    if any(lemma(t) in _PEACEKEEPING for t in ctx.clause(token)):
         return ctx.ontology.code(_PEACEKEEPING_CODE)
     return _sent_for(ctx, token) or (ctx.ontology.code(_DEPLOY) if code.code.startswith(_VISIT) else code)
 
@@ -924,14 +935,20 @@ def _commits(token: Token, node: Token, *, stated: bool, modes: tuple[str, ...])
 def _clause_tokens(token: Token) -> list[Token]:
     """The trigger's clause: its subtree, widened to the verbs that control it, less the clauses within it
     that have a subject of their own ('Serbia eased measures in Montenegro as authorities in Croatia cracked
-    down': Croatia is where the crackdown was)."""
+    down': Croatia is where the crackdown was). A projective parse's subtree is the span between its edges,
+    so a clause holds the trigger exactly when the trigger lies between the clause's edges."""
     node = token
     while (node.dep_ in ("xcomp", "pobj", "prep", "dobj", "conj") or node in purpose_clauses(node.head)) and \
             node.head.i != node.i:
         node = node.head
-    others = {t.i for clause in node.subtree if clause.i != node.i and _own_clause(clause) and
-              token not in clause.subtree for t in clause.subtree}
-    return [t for t in node.subtree if t.i not in others]
+    subtree = list(node.subtree)
+    others: set[int] = set()
+    for clause in subtree:
+        if clause.dep_ in _CLAUSE_DEPS and clause.i != node.i and _own_clause(clause):
+            start, end = clause.left_edge.i, clause.right_edge.i
+            if not start <= token.i <= end:
+                others.update(range(start, end + 1))
+    return [t for t in subtree if t.i not in others] if others else subtree
 
 
 def _own_clause(verb: Token) -> bool:
