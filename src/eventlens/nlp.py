@@ -93,7 +93,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
-def _once(doc: Doc, key: str, make: Callable[[Doc], T]) -> T:
+def once_per_doc(doc: Doc, key: str, make: Callable[[Doc], T]) -> T:
     """``make(doc)``, computed on the first call and kept in the Doc for the later ones."""
     cached: T | None = doc.user_data.get(key)
     if cached is None:
@@ -104,22 +104,22 @@ def _once(doc: Doc, key: str, make: Callable[[Doc], T]) -> T:
 
 def sentences(doc: Doc) -> list[Span]:
     """The document's sentences, computed once: ``Token.sent`` walks the whole document each call."""
-    return _once(doc, "eventlens.sentences", lambda d: list(d.sents))
+    return once_per_doc(doc, "eventlens.sentences", lambda d: list(d.sents))
 
 
 def tokens(doc: Doc) -> list[Token]:
     """The document's tokens, made once: iterating a Doc builds a new Token object per step."""
-    return _once(doc, "eventlens.tokens", list)
+    return once_per_doc(doc, "eventlens.tokens", list)
 
 
 def entities(doc: Doc) -> tuple[Span, ...]:
     """The named entities, computed once: ``Doc.ents`` builds new Span objects on every access."""
-    return _once(doc, "eventlens.entities", lambda d: tuple(d.ents))
+    return once_per_doc(doc, "eventlens.entities", lambda d: tuple(d.ents))
 
 
 def sentence_numbers(doc: Doc) -> list[int]:
     """Sentence number of every token, computed once per document."""
-    return _once(doc, "eventlens.sentence_numbers", _number_sentences)
+    return once_per_doc(doc, "eventlens.sentence_numbers", _number_sentences)
 
 
 def _number_sentences(doc: Doc) -> list[int]:
@@ -136,4 +136,4 @@ def sentence_of(token: Token) -> Span:
 
 def doc_text(doc: Doc) -> str:
     """The document's text, built once: ``Doc.text`` joins every token on each call."""
-    return _once(doc, "eventlens.text", lambda d: str(d.text))
+    return once_per_doc(doc, "eventlens.text", lambda d: str(d.text))

@@ -145,6 +145,13 @@ class CodingContext:
     trace: list[TraceStep] | None = None
     sentence_of: list[int] = field(default_factory=list)
     clauses: dict[int, list[Token]] = field(default_factory=dict)
+    _lowered: str | None = None
+
+    def mentions(self, words: frozenset[str]) -> bool:
+        """Whether the document's text holds any of the words: a cheap check before a search of the parse."""
+        if self._lowered is None:
+            self._lowered = doc_text(self.doc).lower()
+        return any(word in self._lowered for word in words)
 
     def clause(self, token: Token) -> list[Token]:
         """The trigger's clause (``_clause_tokens``), worked out once per trigger."""
@@ -380,7 +387,9 @@ def _blame(ctx: CodingContext, token: Token, entry: LexEntry, scope: Scope) -> t
 def _blamed(ctx: CodingContext, statement: Token) -> list[tuple[LexEntry, Token, list[Token]]]:
     """Each 'Y was behind / responsible for <a hostile act>' a statement reports: the row, the clause's
     verb and the acts it names. Not where Y is the speaker ('said it was behind')."""
-    found = []
+    found: list[tuple[LexEntry, Token, list[Token]]] = []
+    if not ctx.mentions(ctx.lexicon.blame_words):
+        return found  # no sentence of the document lays anything at anyone's door
     for clause in _reported_clauses(statement):
         for word in clause.subtree:
             row = ctx.lexicon.blame(word.lower_) if word.dep_ in ("prep", "acomp") else None
@@ -938,8 +947,8 @@ def _clause_tokens(token: Token) -> list[Token]:
     down': Croatia is where the crackdown was). A projective parse's subtree is the span between its edges,
     so a clause holds the trigger exactly when the trigger lies between the clause's edges."""
     node = token
-    while (node.dep_ in ("xcomp", "pobj", "prep", "dobj", "conj") or node in purpose_clauses(node.head)) and \
-            node.head.i != node.i:
+    while (node.dep_ in ("xcomp", "pobj", "prep", "dobj", "conj") or
+           (node.dep_ in ("advcl", "relcl") and node in purpose_clauses(node.head))) and node.head.i != node.i:
         node = node.head
     subtree = list(node.subtree)
     others: set[int] = set()

@@ -91,6 +91,8 @@ class Lexicon:
     version: str
     #: The two-word nouns ('war game', 'hunger strike'), which mean something their first word does not
     compounds: frozenset[str] = frozenset()
+    #: The words of the ``blame`` rows ('behind', 'responsible'), for a cheap check before a search
+    blame_words: frozenset[str] = frozenset()
 
     def is_control(self, lemma: str) -> bool:
         """True for verbs whose complement verb carries the event ('agreed to allow')."""
@@ -174,7 +176,9 @@ def parse_lexicon(text: str) -> Lexicon:
         index[(entry.kind, entry.lemma)].append(entry)
     entries = {key: tuple(sorted(rows, key=lambda e: -e.specificity)) for key, rows in index.items()}
     compounds = frozenset(lemma for kind, lemma in entries if kind == "noun" and " " in lemma)
-    return Lexicon(entries=entries, version=f"eventlens.lexicon@{version}", compounds=compounds)
+    blame_words = frozenset(lemma for kind, lemma in entries if kind == "blame")
+    return Lexicon(entries=entries, version=f"eventlens.lexicon@{version}", compounds=compounds,
+                   blame_words=blame_words)
 
 
 def _row(line: str, number: int) -> LexEntry:

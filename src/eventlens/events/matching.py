@@ -7,10 +7,12 @@ or a two-word noun ("hunger strike"); the most specific row that holds wins.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import chain
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from eventlens.events.lexicon import ANY_OBJECT, PERSON_OBJECT, LexEntry, Lexicon, lemma
+from eventlens.nlp import once_per_doc
 
 _STATEMENT_ROOT = "01"
 
@@ -47,10 +49,16 @@ def best_entry(token: Token, candidates: Sequence[LexEntry],
     found: list[tuple[int, int, LexEntry, Token | None]] = []
     # "called on Nigerian leaders": what a particle introduces is no object of a row without it
     particles = frozenset(e.particle for e in candidates if e.particle)
+    nearby: frozenset[str] | None = None
     for order, entry in enumerate(candidates):
         if entry.particle and not _has_particle(token, entry.particle):
             continue
         obj = None
+        if entry.object and entry.object not in (ANY_OBJECT, PERSON_OBJECT):
+            # every object a row can name lies in the verb's subtree: a cheap check before the search
+            nearby = _nearby_lemmas(token) if nearby is None else nearby
+            if entry.object not in nearby:
+                continue
         if entry.object:
             # "declined to comment": a statement row's object may be the verb the trigger governs
             obj = _object_with_lemma(token, entry.object, compounds, particles - {entry.particle or ""},
@@ -63,6 +71,16 @@ def best_entry(token: Token, candidates: Sequence[LexEntry],
         return None
     _, _, entry, obj = min(found, key=lambda f: (f[0], f[1]))
     return entry, obj
+
+
+def _nearby_lemmas(token: Token) -> frozenset[str]:
+    """The lemmas (and whole hyphenated words) between the token's subtree's edges."""
+    words = once_per_doc(token.doc, "eventlens.match-words", _match_words)
+    return frozenset(chain.from_iterable(words[token.left_edge.i:token.right_edge.i + 1]))
+
+
+def _match_words(doc: Doc) -> list[tuple[str, ...]]:
+    return [(lemma(t),) if (whole := hyphenated(t)) is None else (lemma(t), whole) for t in doc]
 
 
 def verb_entry(verb: Token, lexicon: Lexicon) -> tuple[LexEntry, Token | None] | None:
