@@ -16,6 +16,7 @@ from eventlens.actors.resolve import ETHNIC_BASIS, HOME_BASIS
 from eventlens.config import CODER_VERSION, Settings
 from eventlens.dates import CALENDAR
 from eventlens.events.dyads import (
+    RELATIVE_PRONOUNS,
     Dyad,
     Scope,
     conjuncts,
@@ -31,7 +32,7 @@ from eventlens.events.identity import category
 from eventlens.events.lexicon import LexEntry, Lexicon, lemma
 from eventlens.events.matching import best_entry, compound_candidates, verb_entry
 from eventlens.events.modes import condition_marks, detect_modes, first_conjunct, in_condition, unreal_commitment
-from eventlens.events.ontology import PROTEST_ROOT, VIOLENT_ROOTS, CameoCode, Ontology
+from eventlens.events.ontology import CONFLICT_QUADS, PROTEST_ROOT, VIOLENT_ROOTS, CameoCode, Ontology
 from eventlens.events.parties import (
     PLACE_BASIS,
     UNNAMED_BASIS,
@@ -55,7 +56,6 @@ _DEFIANCE_ROOTS = ("12", "14")
 _PROMINENCE, _PROMINENCE_STEP = 0.3, 0.1
 _BACKGROUND_DEPTH = 2
 _SCENE_MARKS = frozenset({"after", "before", "since", "as", "when", "while", "because", "until", "following"})
-_CONFLICT_QUADS = (3, 4)
 _OCCASION = ("at", "during")
 #: Prepositions and nouns that make a nominal event the background of the one reported.
 _BACKGROUND_PREPS = frozenset({"after", "following", "since", "amid", "despite", "because"})
@@ -410,7 +410,7 @@ def _blamed(ctx: CodingContext, statement: Token) -> list[tuple[LexEntry, Token,
 
 def _hostile_noun(ctx: CodingContext, noun: Token) -> bool:
     entries = ctx.lexicon.candidates("noun", lemma(noun)) + compound_candidates(ctx.lexicon, noun)
-    return any(ctx.ontology.code(e.cameo).quad_class in _CONFLICT_QUADS for e in entries)
+    return any(ctx.ontology.code(e.cameo).quad_class in CONFLICT_QUADS for e in entries)
 
 
 def _self_reference(clause: Token) -> bool:
@@ -420,7 +420,7 @@ def _self_reference(clause: Token) -> bool:
 
 def _hostile(ctx: CodingContext, clause: Token) -> bool:
     """Whether a clause tells of conflict: a word the lexicon codes as verbal or material conflict."""
-    return any(ctx.ontology.code(e.cameo).quad_class in _CONFLICT_QUADS for t in clause.subtree
+    return any(ctx.ontology.code(e.cameo).quad_class in CONFLICT_QUADS for t in clause.subtree
                if t.pos_ in ("VERB", "NOUN") for e in ctx.lexicon.candidates(t.pos_.lower(), lemma(t)))
 
 
@@ -612,7 +612,6 @@ def _not_an_act(ctx: CodingContext, token: Token, verbs: dict[int, LexEntry]) ->
 
 
 #: How a noun hangs on the verb whose party it is: "released the mayor, a member of Hamas jailed ..."
-_RELATIVES = frozenset({"which", "that", "who", "whom"})
 _PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "pobj", "prep", "appos", "conj", "compound", "poss"})
 
 
@@ -621,7 +620,7 @@ def _undergone_by_a_party(token: Token, verbs: dict[int, LexEntry]) -> bool:
     ago', 'return a helicopter that was captured': what a party of another coded event had undergone is
     background to that event."""
     undergone = reduced_passive(token) or (token.dep_ == "relcl" and any(
-        c.dep_ == "nsubjpass" and c.lower_ in _RELATIVES for c in token.children))
+        c.dep_ == "nsubjpass" and c.lower_ in RELATIVE_PRONOUNS for c in token.children))
     if not undergone:
         return False
     node = token.head
@@ -636,7 +635,7 @@ def _described_as_done(token: Token) -> bool:
     as background to the event reported."""
     return token.dep_ == "relcl" and token.tag_ == "VBN" and \
         any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children) and \
-        any(c.lower_ in _RELATIVES for c in token.children)
+        any(c.lower_ in RELATIVE_PRONOUNS for c in token.children)
 
 
 def _coded_elsewhere(ctx: CodingContext, token: Token, entry: LexEntry, verbs: dict[int, LexEntry]) -> str | None:
@@ -866,9 +865,9 @@ def _commitment(ctx: CodingContext, token: Token, code: CameoCode,
     promised = "future" in modes or stated
     marks = condition_marks(token) if "conditional" in modes else set()
     if ("unless" in marks and (promised or "hypothetical" in modes)) or \
-            (marks and "hypothetical" in modes and code.quad_class in _CONFLICT_QUADS):
+            (marks and "hypothetical" in modes and code.quad_class in CONFLICT_QUADS):
         # "will withdraw its force unless ...", "may halt mediation if ...": a harm held over someone
-        specific = ctx.ontology.intent_code(code.plover) if code.quad_class in _CONFLICT_QUADS else None
+        specific = ctx.ontology.intent_code(code.plover) if code.quad_class in CONFLICT_QUADS else None
         threat = specific or ctx.ontology.code(_THREAT)
         kept = tuple(m for m in modes if m not in ("future", "hypothetical", "conditional"))
         return threat, kept, f"; ultimatum:{code.code}->{threat.code}"

@@ -29,7 +29,7 @@ from eventlens.records import ActorMention
 _TARGET_PREPS = ("against", "with", "on", "to", "at", "upon", "into", "for", "from", "over")
 _CHAIN_DEPS = ("xcomp", "advcl", "conj", "ccomp", "pcomp", "acl", "relcl", "acomp")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
-_RELATIVE = frozenset({"which", "who", "whom", "that", "whose"})
+RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that", "whose"})
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 _OWNER_PREPS = ("of", "for")
 _MEMBERSHIP_PREPS = frozenset({"of", "with", "including"})
@@ -321,7 +321,7 @@ def _actors(token: Token | None, scope: Scope, exclude: str | None = None,
         if plural:
             found.extend(m for m in plural if m not in found)
             continue
-        if member.lower_ in _RELATIVE:
+        if member.lower_ in RELATIVE_PRONOUNS:
             resolved = _resolve_relative(member, scope)
         else:
             resolved = phrase_actor(member, scope.actors, exclude)

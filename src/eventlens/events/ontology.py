@@ -12,6 +12,8 @@ PACKAGE = "eventlens.events"
 #: CAMEO roots the coder's rules name: protest (14); assault, fight and mass violence (18-20).
 PROTEST_ROOT = "14"
 VIOLENT_ROOTS = ("18", "19", "20")
+#: QuadClasses of conflict, verbal (3) and material (4).
+CONFLICT_QUADS = (3, 4)
 _REDUCE_RELATIONS, _VERBAL_CONFLICT = "16", 3
 
 

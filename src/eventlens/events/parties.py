@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from eventlens.actors.resolve import ETHNIC_BASIS
 from eventlens.events.dyads import Dyad
-from eventlens.events.ontology import VIOLENT_ROOTS, CameoCode
+from eventlens.events.ontology import CONFLICT_QUADS, VIOLENT_ROOTS, CameoCode
 from eventlens.records import ActorMention, Place
 
 #: Target rules that find a target only through another clause or phrase: too weak without a source.
@@ -19,7 +19,6 @@ _INDIRECT_TARGET_RULES = ("embedded", "clause-subject", "object-prep", "object-m
 _VISIT = "042"
 #: Source rules that say the parse found no doer, not that the doer is no actor.
 _UNSAID_DOERS = ("no-subject", "reaction")
-_CONFLICT_QUADS = (3, 4)
 _MEETING_ROOT = "04"
 PLACE_BASIS = "event-place"
 
@@ -51,7 +50,7 @@ def unknown_source(dyad: Dyad, code: CameoCode) -> list[tuple[ActorMention | Non
     """
     if dyad.reciprocal or dyad.target_rule in _INDIRECT_TARGET_RULES or dyad.source_rule in _UNSAID_DOERS:
         return []
-    if dyad.source_rule == "own-subject" and code.quad_class not in _CONFLICT_QUADS:
+    if dyad.source_rule == "own-subject" and code.quad_class not in CONFLICT_QUADS:
         return []
     return [(None, t) for t in dyad.targets if can_act(t)]
 
