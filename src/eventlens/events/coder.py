@@ -145,6 +145,7 @@ class CodingContext:
     trace: list[TraceStep] | None = None
     sentence_of: list[int] = field(default_factory=list)
     clauses: dict[int, list[Token]] = field(default_factory=dict)
+    blame: dict[int, list[tuple[LexEntry, Token, list[Token]]]] = field(default_factory=dict)
     _lowered: str | None = None
 
     def mentions(self, words: frozenset[str]) -> bool:
@@ -152,6 +153,13 @@ class CodingContext:
         if self._lowered is None:
             self._lowered = doc_text(self.doc).lower()
         return any(word in self._lowered for word in words)
+
+    def blamed(self, statement: Token) -> list[tuple[LexEntry, Token, list[Token]]]:
+        """What the statement lays at someone's door (``_blamed``), worked out once per statement."""
+        found = self.blame.get(statement.i)
+        if found is None:
+            found = self.blame[statement.i] = _blamed(self, statement)
+        return found
 
     def clause(self, token: Token) -> list[Token]:
         """The trigger's clause (``_clause_tokens``), worked out once per trigger."""
@@ -193,7 +201,7 @@ def code_events(ctx: CodingContext) -> tuple[Event, ...]:
                  if t.i not in consumed}
     consumed |= {t.i: f"what '{token.text}' lays at someone's door: claimed, not reported as done"
                  for token, entry, _ in matched if _stating(token, entry)
-                 for _, _, acts in _blamed(ctx, token) for t in acts if t.i not in consumed}
+                 for _, _, acts in ctx.blamed(token) for t in acts if t.i not in consumed}
     scope = Scope(actors=ctx.actors, lexicon=ctx.lexicon)
     events: list[Event] = []
     in_passing: list[tuple[Token, LexEntry, Dyad]] = []
@@ -375,7 +383,7 @@ def _blame(ctx: CodingContext, token: Token, entry: LexEntry, scope: Scope) -> t
     and the act stays coded as theirs."""
     if not _stating(token, entry):
         return None
-    for row, clause, _ in _blamed(ctx, token):
+    for row, clause, _ in ctx.blamed(token):
         dyad = demand_dyad(token, clause, scope)
         # "officials said Iran was behind it": officials given the story's country are not Iran's own
         if any(not same_actor(s, t) and not (s.basis.endswith(HOME_BASIS) and s.country == t.country)
@@ -402,14 +410,21 @@ def _blamed(ctx: CodingContext, statement: Token) -> list[tuple[LexEntry, Token,
             heads = [word] if row.prep is None else \
                 [c for c in word.children if c.dep_ == "prep" and c.lower_ == row.prep]
             acts = [m for head in heads for pobj in head.children if pobj.dep_ == "pobj"
-                    for m in conjuncts(pobj) if _hostile_noun(ctx, m)]
+                    for m in conjuncts(pobj) if _hostile_word(ctx, m)]
             if acts:
                 found.append((row, verb, acts))
     return found
 
 
-def _hostile_noun(ctx: CodingContext, noun: Token) -> bool:
-    entries = ctx.lexicon.candidates("noun", lemma(noun)) + compound_candidates(ctx.lexicon, noun)
+def _hostile_word(ctx: CodingContext, token: Token) -> bool:
+    """Whether the lexicon codes the word (a noun alone or as a two-word noun) as verbal or material
+    conflict."""
+    kind = "verb" if token.pos_ in _VERB_POS else "noun" if token.pos_ == "NOUN" else None
+    if kind is None:
+        return False
+    entries = ctx.lexicon.candidates(kind, lemma(token))
+    if kind == "noun":
+        entries += compound_candidates(ctx.lexicon, token)
     return any(ctx.ontology.code(e.cameo).quad_class in CONFLICT_QUADS for e in entries)
 
 
@@ -420,8 +435,7 @@ def _self_reference(clause: Token) -> bool:
 
 def _hostile(ctx: CodingContext, clause: Token) -> bool:
     """Whether a clause tells of conflict: a word the lexicon codes as verbal or material conflict."""
-    return any(ctx.ontology.code(e.cameo).quad_class in CONFLICT_QUADS for t in clause.subtree
-               if t.pos_ in ("VERB", "NOUN") for e in ctx.lexicon.candidates(t.pos_.lower(), lemma(t)))
+    return any(_hostile_word(ctx, t) for t in clause.subtree)
 
 
 def _refusals(ctx: CodingContext, events: list[Event]) -> list[Event]:
@@ -799,9 +813,13 @@ def _event(ctx: CodingContext, token: Token, entry: LexEntry, *, source: ActorMe
 
 
 def _deployment(ctx: CodingContext, token: Token, entry: LexEntry, source: ActorMention | None) -> CameoCode:
-    """'Russian troops arrived in Crimea': troops do not visit, they deploy (154); 'Chinese peacekeepers
-    arrived in South Sudan', 'troops arrived in Mali to join the UN peacekeeping mission', 'approved the
-    deployment of a team to monitor a ceasefire': a deployment to keep the peace provides it (074)."""
+    """What a use or move of force, or a sending, is by what it is for and who does it.
+
+    'Russian troops arrived in Crimea': troops do not visit, they deploy (154); 'Chinese peacekeepers
+    arrived in South Sudan', 'approved the deployment of a team to monitor a ceasefire': a deployment to
+    keep the peace provides it (074); one to bring aid or to investigate does that (07, 09, as does a
+    team sent for it); 'opened fire to disperse demonstrators' represses (175); 'joint military
+    exercises' are military cooperation (062)."""
     code = ctx.ontology.code(entry.cameo)
     if code.code.startswith(VIOLENT_ROOTS):
         return _sent_for(ctx, token, (_REPRESSION,)) or code
